@@ -1,0 +1,82 @@
+/**
+ * The library's data model. These shapes are what `library.json` holds (see README, "Library
+ * format"); article bodies live in their own files under `articles/<id>/`.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export type SourceKind = 'txt' | 'md' | 'html' | 'paste';
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** W3C Web Annotation TextQuoteSelector, against the article's text (see anchoring/text.ts). */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector: UTF-16 offsets into the article's text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selectors = [TextQuoteSelector, TextPositionSelector];
+
+export interface Highlight {
+  id: string;
+  articleId: string;
+  selectors: Selectors;
+  color: HighlightColor;
+  /** Markdown, may be empty. */
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  url: string | null;
+  /** What the article came from: a file name, or "Pasted text". */
+  source: string;
+  kind: SourceKind;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  publishedTime: string | null;
+  savedAt: string;
+  wordCount: number;
+  /** SHA-256 of the imported bytes; the same file imported twice is recognised by it. */
+  sourceHash: string;
+  /** File name of the original under `articles/<id>/`, e.g. `source.html`. */
+  sourceFile: string;
+  read: boolean;
+  favorite: boolean;
+  tags: string[];
+  /** The article's own free-form note, Markdown. */
+  note: string;
+  /** Fraction 0..1 of the reading view scrolled. */
+  scrollPosition: number;
+  /** Set when the article is in the trash; it is purged some days later. */
+  deletedAt: string | null;
+}
+
+export interface LibraryDocument {
+  schemaVersion: number;
+  articles: ArticleMeta[];
+  highlights: Highlight[];
+}
+
+/** Words per minute used for reading time, as Wallabag and Omnivore roughly do. */
+export const WORDS_PER_MINUTE = 230;
+
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}
