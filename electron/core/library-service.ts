@@ -1,0 +1,370 @@
+import type {
+  ArticleContent,
+  ArticlePatch,
+  ArticleSummary,
+  HighlightPatch,
+  ImportFile,
+  ImportResult,
+  MarginApi,
+  MarkdownFile,
+  NewHighlight,
+  SearchHit,
+} from '../common/api';
+import { newHighlightSchema } from '../common/api';
+import { describeRange } from '../common/anchoring/describe';
+import { MarginError } from '../common/errors';
+import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
+import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
+import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
+import { parseImport, parsePastedText, type ParsedArticle } from './import/index';
+import { SearchIndex } from './search/search-index';
+
+/** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
+const TRASH_DAYS = 7;
+
+interface Candidate {
+  name: string;
+  bytes: Uint8Array;
+  parse: () => ParsedArticle | Promise<ParsedArticle>;
+}
+
+/** Implements the API contract on an open archive, and keeps the search index in step with it. */
+export class LibraryService implements MarginApi {
+  private readonly index = new SearchIndex();
+  private readonly texts = new Map<string, string>();
+
+  private constructor(readonly archive: Archive) {}
+
+  static async open(archive: Archive): Promise<LibraryService> {
+    const service = new LibraryService(archive);
+    await service.purgeTrash();
+    for (const article of archive.data.articles) {
+      if (!article.deletedAt) await service.reindex(article.id);
+    }
+    return service;
+  }
+
+  async listArticles(): Promise<ArticleSummary[]> {
+    return this.live()
+      .map((a) => this.summary(a))
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  async getArticle(id: string): Promise<ArticleContent> {
+    const meta = this.article(id);
+    const html = await this.archive.readArticleFile(id, CONTENT_FILE);
+    return { meta: this.summary(meta), html, highlights: this.highlightsOf(id) };
+  }
+
+  /** The article's text: the coordinate space of its highlights (see common/anchoring). */
+  async articleText(id: string): Promise<string> {
+    this.article(id);
+    const cached = this.texts.get(id);
+    if (cached !== undefined) return cached;
+    const text = await this.archive.readArticleFile(id, TEXT_FILE);
+    this.texts.set(id, text);
+    return text;
+  }
+
+  async importFiles(files: ImportFile[]): Promise<ImportResult> {
+    return this.importCandidates(
+      files.map((file) => {
+        const bytes = Buffer.from(file.base64, 'base64');
+        return { name: file.name, bytes, parse: () => parseImport({ name: file.name, bytes }) };
+      }),
+    );
+  }
+
+  async importText(text: string): Promise<ImportResult> {
+    const bytes = Buffer.from(text, 'utf8');
+    return this.importCandidates([
+      { name: 'Pasted text', bytes, parse: () => parsePastedText(text) },
+    ]);
+  }
+
+  /**
+   * Parses everything first and writes nothing for a file that fails. Article files are written
+   * before `library.json` mentions them; if that last write fails, the new folders are removed
+   * and the library is exactly as it was.
+   */
+  private async importCandidates(candidates: Candidate[]): Promise<ImportResult> {
+    const result: ImportResult = { imported: [], duplicates: [], failed: [] };
+    const fresh: { meta: ArticleMeta; text: string }[] = [];
+    const seen = new Map<string, ArticleMeta>();
+    for (const a of this.live()) seen.set(a.sourceHash, a);
+
+    for (const candidate of candidates) {
+      const hash = sha256(candidate.bytes);
+      const existing = seen.get(hash);
+      if (existing) {
+        result.duplicates.push({ name: candidate.name, id: existing.id, title: existing.title });
+        continue;
+      }
+      let parsed: ParsedArticle;
+      try {
+        parsed = await candidate.parse();
+      } catch (error) {
+        result.failed.push({ name: candidate.name, reason: reasonOf(error) });
+        continue;
+      }
+      const meta = this.newMeta(candidate.name, hash, parsed);
+      try {
+        await this.archive.writeArticleFiles(meta.id, {
+          [CONTENT_FILE]: parsed.html,
+          [TEXT_FILE]: parsed.text,
+          [meta.sourceFile]: candidate.bytes,
+        });
+      } catch (error) {
+        await this.archive.removeArticleFiles(meta.id);
+        result.failed.push({ name: candidate.name, reason: `could not be saved: ${reasonOf(error)}` });
+        continue;
+      }
+      seen.set(hash, meta);
+      fresh.push({ meta, text: parsed.text });
+      result.imported.push({ id: meta.id, title: meta.title, name: candidate.name });
+    }
+
+    if (fresh.length > 0) {
+      try {
+        await this.archive.transact((doc) => {
+          doc.articles.push(...fresh.map((f) => f.meta));
+        });
+      } catch (error) {
+        for (const f of fresh) await this.archive.removeArticleFiles(f.meta.id);
+        throw new MarginError('io', `The library could not be saved: ${reasonOf(error)}`);
+      }
+      for (const f of fresh) {
+        this.texts.set(f.meta.id, f.text);
+        this.indexArticle(f.meta, f.text);
+      }
+    }
+    return result;
+  }
+
+  private newMeta(name: string, hash: string, parsed: ParsedArticle): ArticleMeta {
+    return {
+      id: newId(),
+      title: parsed.title,
+      byline: parsed.byline,
+      siteName: parsed.siteName,
+      url: parsed.url,
+      source: name,
+      kind: parsed.kind,
+      lang: parsed.lang,
+      dir: parsed.dir,
+      excerpt: parsed.excerpt,
+      publishedTime: parsed.publishedTime,
+      savedAt: new Date().toISOString(),
+      wordCount: parsed.wordCount,
+      sourceHash: hash,
+      sourceFile: `source.${parsed.sourceExtension}`,
+      read: false,
+      favorite: false,
+      tags: [],
+      note: '',
+      scrollPosition: 0,
+      deletedAt: null,
+    };
+  }
+
+  async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary> {
+    this.article(id);
+    const updated = await this.archive.transact((doc) => {
+      const article = doc.articles.find((a) => a.id === id);
+      if (!article) throw notFound('article', id);
+      Object.assign(article, patch);
+      return article;
+    });
+    if (patch.note !== undefined || patch.tags !== undefined) await this.reindex(id);
+    return this.summary(updated);
+  }
+
+  /** Moves the article to the trash; `restoreArticle` undoes it. */
+  async deleteArticle(id: string): Promise<void> {
+    this.article(id);
+    await this.archive.transact((doc) => {
+      const article = doc.articles.find((a) => a.id === id);
+      if (article) article.deletedAt = new Date().toISOString();
+    });
+    this.index.remove(id);
+  }
+
+  async restoreArticle(id: string): Promise<void> {
+    const article = this.archive.data.articles.find((a) => a.id === id);
+    if (!article) throw notFound('article', id);
+    await this.archive.transact(() => {
+      article.deletedAt = null;
+    });
+    await this.reindex(id);
+  }
+
+  async search(query: string): Promise<SearchHit[]> {
+    return this.index.search(query, { limit: 50 });
+  }
+
+  async addHighlight(input: NewHighlight): Promise<Highlight> {
+    const parsed = newHighlightSchema.parse(input);
+    this.article(parsed.articleId);
+    const [quote, position] = parsed.selectors;
+    if (position.end <= position.start || quote.exact.length === 0) {
+      throw new MarginError('invalid-argument', 'A highlight needs some selected text.');
+    }
+    const now = new Date().toISOString();
+    const highlight: Highlight = {
+      id: newId(),
+      articleId: parsed.articleId,
+      selectors: parsed.selectors,
+      color: parsed.color,
+      note: parsed.note,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.archive.transact((doc) => {
+      doc.highlights.push(highlight);
+    });
+    await this.reindex(parsed.articleId);
+    return highlight;
+  }
+
+  /** The CLI's way to highlight: the quote must occur in the article's text. */
+  async highlightQuote(articleId: string, quote: string, note = ''): Promise<Highlight> {
+    const article = this.article(articleId);
+    const text = await this.articleText(articleId);
+    const match = findQuote(text, quote);
+    if (!match) {
+      throw new MarginError('quote-not-found', `"${quote}" does not occur in "${article.title}".`);
+    }
+    return this.addHighlight({
+      articleId,
+      selectors: describeRange(text, match.start, match.end),
+      note,
+    });
+  }
+
+  async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    const updated = await this.archive.transact((doc) => {
+      const highlight = doc.highlights.find((h) => h.id === id);
+      if (!highlight) throw notFound('highlight', id);
+      Object.assign(highlight, patch, { updatedAt: new Date().toISOString() });
+      return highlight;
+    });
+    await this.reindex(updated.articleId);
+    return updated;
+  }
+
+  async deleteHighlight(id: string): Promise<void> {
+    const highlight = this.archive.data.highlights.find((h) => h.id === id);
+    if (!highlight) throw notFound('highlight', id);
+    await this.archive.transact((doc) => {
+      doc.highlights = doc.highlights.filter((h) => h.id !== id);
+    });
+    await this.reindex(highlight.articleId);
+  }
+
+  async exportArticle(id: string): Promise<MarkdownFile> {
+    const meta = this.article(id);
+    return {
+      fileName: markdownFileName(meta),
+      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(id) }),
+    };
+  }
+
+  async exportAll(): Promise<MarkdownFile[]> {
+    const withNotes = this.live()
+      .filter((a) => a.note.trim() !== '' || this.highlightsOf(a.id).length > 0)
+      .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+    const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
+    return withNotes.map((meta, i) => ({
+      fileName: names[i] ?? markdownFileName(meta),
+      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(meta.id) }),
+    }));
+  }
+
+  private live(): ArticleMeta[] {
+    return this.archive.data.articles.filter((a) => !a.deletedAt);
+  }
+
+  private article(id: string): ArticleMeta {
+    const article = this.archive.data.articles.find((a) => a.id === id && !a.deletedAt);
+    if (!article) throw notFound('article', id);
+    return article;
+  }
+
+  private highlightsOf(articleId: string): Highlight[] {
+    return this.archive.data.highlights
+      .filter((h) => h.articleId === articleId)
+      .sort((a, b) => a.selectors[1].start - b.selectors[1].start);
+  }
+
+  private summary(meta: ArticleMeta): ArticleSummary {
+    return {
+      ...meta,
+      highlightCount: this.highlightsOf(meta.id).length,
+      readingMinutes: readingMinutes(meta.wordCount),
+    };
+  }
+
+  private async reindex(id: string): Promise<void> {
+    const meta = this.archive.data.articles.find((a) => a.id === id);
+    if (!meta || meta.deletedAt) return;
+    let text: string;
+    try {
+      text = await this.articleText(id);
+    } catch {
+      text = ''; // A missing text file must not keep the library from opening; metadata stays searchable.
+    }
+    this.indexArticle(meta, text);
+  }
+
+  private indexArticle(meta: ArticleMeta, text: string): void {
+    const highlights = this.highlightsOf(meta.id);
+    this.index.upsert({
+      id: meta.id,
+      title: meta.title,
+      byline: meta.byline,
+      siteName: meta.siteName ?? meta.url ?? null,
+      body: text,
+      highlights: highlights.map((h) => h.selectors[0].exact),
+      notes: [...highlights.map((h) => h.note), meta.note, meta.tags.join(' ')].filter(Boolean),
+      savedAt: meta.savedAt,
+    });
+  }
+
+  private async purgeTrash(): Promise<void> {
+    const cutoff = Date.now() - TRASH_DAYS * 24 * 3600 * 1000;
+    const expired = this.archive.data.articles.filter(
+      (a) => a.deletedAt && Date.parse(a.deletedAt) < cutoff,
+    );
+    if (expired.length === 0) return;
+    const ids = new Set(expired.map((a) => a.id));
+    await this.archive.transact((doc) => {
+      doc.articles = doc.articles.filter((a) => !ids.has(a.id));
+      doc.highlights = doc.highlights.filter((h) => !ids.has(h.articleId));
+    });
+    // Files go only after library.json no longer points at them.
+    for (const id of ids) await this.archive.removeArticleFiles(id);
+  }
+}
+
+/** Finds `quote` in `text`, letting any run of whitespace in the quote match any run in the text. */
+export function findQuote(text: string, quote: string): { start: number; end: number } | null {
+  const exact = text.indexOf(quote);
+  if (exact >= 0) return { start: exact, end: exact + quote.length };
+  const words = quote.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'u');
+  const match = pattern.exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function notFound(what: string, id: string): MarginError {
+  return new MarginError('not-found', `No ${what} with id ${id} in this library.`);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+}

@@ -1,0 +1,29 @@
+import { BrowserWindow, nativeTheme } from 'electron';
+import { APP_ENTRY_URL } from './app-url';
+import type { AppPaths } from './app-paths';
+import { secureWebPreferences } from './window-options';
+
+/** The single reader window. Shown once painted, so there is no white flash on start. */
+export function createMainWindow(paths: AppPaths, platform: NodeJS.Platform): BrowserWindow {
+  const win = new BrowserWindow({
+    title: 'Margin',
+    width: 1200,
+    height: 820,
+    minWidth: 560,
+    minHeight: 420,
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b19' : '#faf8f3',
+    ...(platform === 'linux' ? { icon: paths.iconPath } : {}),
+    webPreferences: secureWebPreferences(paths.preloadPath),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+/** Brings the window forward, e.g. when the user launches Margin a second time. */
+export function focusWindow(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore();
+  if (!win.isVisible()) win.show();
+  win.focus();
+}

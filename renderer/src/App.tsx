@@ -1,0 +1,289 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticleContent, ArticleSummary, ImportResult, MarginApi, SearchHit } from '../../electron/common/api';
+import { LibraryList } from './components/LibraryList';
+import { Reader } from './components/Reader';
+import { SearchResults } from './components/SearchResults';
+import { Toasts, type ToastMessage } from './components/Toast';
+import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
+import { isTyping, plural } from './format';
+import { useTheme } from './theme';
+
+const SEARCH_DELAY_MS = 120;
+const LAST_ARTICLE_KEY = 'margin.lastArticle';
+
+export function App({ api }: { api: MarginApi }) {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [open, setOpen] = useState<{ content: ArticleContent; focus: SearchHit['firstMatch'] } | null>(null);
+  const [toasts, setToasts] = useState<ToastMessage[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [theme, toggleTheme] = useTheme();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const toastId = useRef(0);
+
+  const notify = useCallback((text: string, tone: 'info' | 'error' = 'info', action?: ToastMessage['action']) => {
+    const id = ++toastId.current;
+    setToasts((ts) => [...ts.slice(-3), { id, text, tone, action }]);
+    setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), action ? 8000 : 5000);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      setArticles(await api.listArticles());
+      setLoadError(null);
+    } catch (error) {
+      setLoadError((error as Error).message);
+    }
+  }, [api]);
+
+  // Loading the library on start is synchronising with an external system, which effects are for.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => void refresh(), [refresh]);
+
+  // Search as the user types; a newer query always wins over a slower older one.
+  const searchSeq = useRef(0);
+  useEffect(() => {
+    const seq = ++searchSeq.current;
+    if (!query.trim()) return;
+    const timer = setTimeout(async () => {
+      try {
+        const found = await api.search(query);
+        if (seq === searchSeq.current) setHits(found);
+      } catch (error) {
+        notify(`Search failed: ${(error as Error).message}`, 'error');
+      }
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [api, query, notify, articles]);
+
+  const openArticle = useCallback(
+    async (id: string, focus: SearchHit['firstMatch'] = null) => {
+      try {
+        setOpen({ content: await api.getArticle(id), focus });
+        localStorage.setItem(LAST_ARTICLE_KEY, id);
+      } catch (error) {
+        notify(`Could not open the article: ${(error as Error).message}`, 'error');
+      }
+    },
+    [api, notify],
+  );
+
+  // Come back to the article that was open when Margin was last closed.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !articles) return;
+    restored.current = true;
+    const last = localStorage.getItem(LAST_ARTICLE_KEY);
+    if (last && articles.some((a) => a.id === last)) void openArticle(last);
+  }, [articles, openArticle]);
+
+  const reportImport = useCallback(
+    (result: ImportResult) => {
+      if (result.imported.length === 1) notify(`Imported “${result.imported[0]?.title}”`);
+      else if (result.imported.length > 1) notify(`Imported ${plural(result.imported.length, 'article')}`);
+      for (const d of result.duplicates) notify(`${d.name} is already in your library as “${d.title}”`);
+      for (const f of result.failed) notify(`${f.name}: ${f.reason}`, 'error');
+    },
+    [notify],
+  );
+
+  const importFiles = useCallback(
+    async (files: Iterable<File>) => {
+      const list = Array.from(files);
+      if (list.length === 0) return;
+      try {
+        const result = await api.importFiles(await toImportFiles(list));
+        reportImport(result);
+        await refresh();
+        const first = result.imported[0];
+        if (first && result.imported.length === 1) await openArticle(first.id);
+      } catch (error) {
+        notify(`Import failed: ${(error as Error).message}`, 'error');
+      }
+    },
+    [api, notify, openArticle, refresh, reportImport],
+  );
+
+  // Paste anywhere outside a text field imports the pasted text as an article.
+  useEffect(() => {
+    const onPaste = async (e: ClipboardEvent) => {
+      if (isTyping(e.target)) return;
+      const files = e.clipboardData?.files;
+      if (files && files.length > 0) {
+        e.preventDefault();
+        return importFiles(files);
+      }
+      const html = e.clipboardData?.getData('text/html') ?? '';
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      const pasted = text.trim() ? text : html;
+      if (!pasted.trim()) return;
+      e.preventDefault();
+      try {
+        const result = await api.importText(pasted);
+        reportImport(result);
+        await refresh();
+        const first = result.imported[0];
+        if (first) await openArticle(first.id);
+      } catch (error) {
+        notify(`Import failed: ${(error as Error).message}`, 'error');
+      }
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [api, importFiles, notify, openArticle, refresh, reportImport]);
+
+  const exportAll = useCallback(async () => {
+    try {
+      const files = await api.exportAll();
+      if (files.length === 0) return notify('No article has highlights or a note yet; nothing to export.');
+      const written = await saveMarkdownFolder(files);
+      if (written !== null) notify(`Exported ${plural(written, 'file')}`);
+    } catch (error) {
+      notify(`Export failed: ${(error as Error).message}`, 'error');
+    }
+  }, [api, notify]);
+
+  useEffect(
+    () =>
+      window.marginShell?.onMenu((action) => {
+        if (action === 'import') fileInput.current?.click();
+        if (action === 'export-all') void exportAll();
+        if (action === 'toggle-theme') toggleTheme();
+      }),
+    [exportAll, toggleTheme],
+  );
+
+  const update = async (a: ArticleSummary, patch: { read?: boolean; favorite?: boolean }) => {
+    try {
+      await api.updateArticle(a.id, patch);
+      await refresh();
+    } catch (error) {
+      notify((error as Error).message, 'error');
+    }
+  };
+
+  const remove = async (a: ArticleSummary) => {
+    try {
+      await api.deleteArticle(a.id);
+      if (open?.content.meta.id === a.id) setOpen(null);
+      await refresh();
+      notify(`Deleted “${a.title}”`, 'info', {
+        label: 'Undo',
+        run: () => void api.restoreArticle(a.id).then(refresh),
+      });
+    } catch (error) {
+      notify((error as Error).message, 'error');
+    }
+  };
+
+  const openId = open?.content.meta.id ?? null;
+  // An empty box shows the library again, whatever the last search returned.
+  const shownHits = query.trim() ? hits : null;
+  return (
+    <div
+      className={`app theme-${theme}${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void importFiles(e.dataTransfer.files);
+      }}
+    >
+      <header className="topbar">
+        <span className="brand">Margin</span>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          accept={IMPORT_ACCEPT}
+          data-testid="import-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void importFiles(files);
+          }}
+        />
+        <input
+          type="search"
+          className="search"
+          aria-label="Search library"
+          placeholder="Search titles, text, highlights, notes…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setQuery('');
+            if (e.key === 'ArrowDown') (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
+          }}
+        />
+        <button type="button" onClick={() => void exportAll()}>
+          Export all notes
+        </button>
+        <button type="button" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}>
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </header>
+      <div className="panes">
+        <nav className="sidebar" aria-label="Articles">
+          {loadError && <p className="error">The library could not be read: {loadError}</p>}
+          {articles && articles.length === 0 && !shownHits && (
+            <div className="empty-library">
+              <h2>Your library is empty</h2>
+              <p>Add articles to read offline:</p>
+              <ul>
+                <li>press <strong>Import</strong> to choose .txt, .md or .html files,</li>
+                <li>drag files onto this window, or</li>
+                <li>paste text anywhere (Ctrl+V / ⌘V).</li>
+              </ul>
+            </div>
+          )}
+          {shownHits ? (
+            <SearchResults query={query} hits={shownHits} openId={openId} onOpen={(h) => void openArticle(h.id, h.firstMatch)} />
+          ) : (
+            articles &&
+            articles.length > 0 && (
+              <LibraryList
+                articles={articles}
+                openId={openId}
+                onOpen={(id) => void openArticle(id)}
+                onToggleRead={(a) => void update(a, { read: !a.read })}
+                onToggleFavorite={(a) => void update(a, { favorite: !a.favorite })}
+                onDelete={(a) => void remove(a)}
+              />
+            )
+          )}
+        </nav>
+        <main className="reader-pane">
+          {open ? (
+            <Reader
+              key={open.content.meta.id}
+              api={api}
+              article={open.content}
+              focus={open.focus}
+              onChanged={() => void refresh()}
+              notify={notify}
+            />
+          ) : (
+            <div className="reader-placeholder">
+              <p>Choose an article to read.</p>
+            </div>
+          )}
+        </main>
+      </div>
+      {dragging && <div className="drop-hint">Drop files to add them to your library</div>}
+      <Toasts toasts={toasts} onDismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ImportFile, MarkdownFile } from '../../electron/common/api';
+import { shell } from './api/bridge';
+
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+
+export async function toImportFiles(files: Iterable<File>): Promise<ImportFile[]> {
+  return Promise.all(
+    Array.from(files).map(async (file) => ({ name: file.name, base64: await toBase64(file) })),
+  );
+}
+
+async function toBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+/** Electron: a native save dialog. Browser: a download. Resolves false if the user cancelled. */
+export async function saveMarkdownFile(file: MarkdownFile): Promise<boolean> {
+  const native = shell();
+  if (native) return native.saveMarkdownFile(file);
+  const url = URL.createObjectURL(new Blob([file.markdown], { type: 'text/markdown' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
+}
+
+interface DirectoryHandle {
+  getFileHandle(name: string, opts: { create: boolean }): Promise<{
+    createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+  }>;
+}
+
+/** Electron: a folder picker in the main process. Chromium: the File System Access API. */
+export async function saveMarkdownFolder(files: MarkdownFile[]): Promise<number | null> {
+  const native = shell();
+  if (native) return (await native.saveMarkdownFolder(files))?.written ?? null;
+  const picker = (window as unknown as { showDirectoryPicker?: (o: object) => Promise<DirectoryHandle> })
+    .showDirectoryPicker;
+  if (!picker) {
+    for (const file of files) await saveMarkdownFile(file);
+    return files.length;
+  }
+  let dir: DirectoryHandle;
+  try {
+    dir = await picker({ mode: 'readwrite' });
+  } catch {
+    return null; // The user closed the picker.
+  }
+  for (const file of files) {
+    const handle = await dir.getFileHandle(file.fileName, { create: true });
+    const writable = await handle.createWritable();
+    await writable.write(file.markdown);
+    await writable.close();
+  }
+  return files.length;
+}
