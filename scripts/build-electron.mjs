@@ -8,7 +8,6 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-const production = process.env.NODE_ENV === 'production';
 const started = performance.now();
 
 const common = {
@@ -21,7 +20,6 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
 const [main, preload] = await Promise.all([

@@ -111,10 +111,7 @@ function render(size) {
       layers.push([hex(PAGE.fill), cover(page)]);
       const inPage = (d) => Math.min(cover(d), cover(page));
       layers.push([hex(FOLD_FILL), inPage(sdPolygon(x, y, FOLD))]);
-      layers.push([
-        hex(HIGHLIGHT.fill),
-        HIGHLIGHT.alpha * inPage(sdRoundRect(x, y, highlight)),
-      ]);
+      layers.push([hex(HIGHLIGHT.fill), HIGHLIGHT.alpha * inPage(sdRoundRect(x, y, highlight))]);
       const rule = { x: MARGIN_RULE.x, y: PAGE.y, w: MARGIN_RULE.w, h: PAGE.h, r: 0 };
       layers.push([hex(MARGIN_RULE.fill), inPage(sdRoundRect(x, y, rule))]);
       for (const line of lines) layers.push([hex(LINE_FILL), inPage(sdRoundRect(x, y, line))]);

@@ -16,7 +16,7 @@ import { MarginError } from '../common/errors';
 import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
 import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
-import { parseImport, parsePastedText, type ParsedArticle } from './import/index';
+import type { ParsedArticle } from './import/index';
 import { SearchIndex } from './search/search-index';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
@@ -70,7 +70,11 @@ export class LibraryService implements MarginApi {
     return this.importCandidates(
       files.map((file) => {
         const bytes = Buffer.from(file.base64, 'base64');
-        return { name: file.name, bytes, parse: () => parseImport({ name: file.name, bytes }) };
+        return {
+          name: file.name,
+          bytes,
+          parse: async () => (await importers()).parseImport({ name: file.name, bytes }),
+        };
       }),
     );
   }
@@ -78,7 +82,7 @@ export class LibraryService implements MarginApi {
   async importText(text: string): Promise<ImportResult> {
     const bytes = Buffer.from(text, 'utf8');
     return this.importCandidates([
-      { name: 'Pasted text', bytes, parse: () => parsePastedText(text) },
+      { name: 'Pasted text', bytes, parse: async () => (await importers()).parsePastedText(text) },
     ]);
   }
 
@@ -345,6 +349,9 @@ export class LibraryService implements MarginApi {
     for (const id of ids) await this.archive.removeArticleFiles(id);
   }
 }
+
+/** The importers pull in jsdom, which takes a second to load; commands that don't import skip it. */
+const importers = () => import('./import/index');
 
 /** Finds `quote` in `text`, letting any run of whitespace in the quote match any run in the text. */
 export function findQuote(text: string, quote: string): { start: number; end: number } | null {

@@ -2,7 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { shellArgs, type ApiResponse } from '../common/api';
 import { API_METHODS, SHELL_METHODS, type ShellMethod } from '../common/api-methods';
 import type { MarginServices } from '../core/services';
-import { API_CHANNEL_PREFIX, SHELL_CHANNEL_PREFIX } from './channels';
+import { API_CHANNEL_PREFIX, SHELL_CHANNEL_PREFIX } from '../common/ipc-channels';
 import { errorResponse, okResponse, responseFromError, UNTRUSTED_SENDER } from './responses';
 import { isTrustedSender } from './sender-policy';
 import type { ShellActions } from './shell-actions';

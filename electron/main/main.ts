@@ -13,7 +13,7 @@ import { registerAppScheme, serveBundle } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createShellActions } from './shell-actions';
 import { startupErrorMessage } from './startup-errors';
-import { createMainWindow, focusWindow } from './window';
+import { createMainWindow, focusWindow, loadUi } from './window';
 
 const APP_NAME = 'Margin';
 // dist/main/main.mjs → the app root (the project folder, or app.asar once packaged).
@@ -36,12 +36,15 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
+  // Set once the library is open; until then there is nothing to show.
+  let openWindow: (() => void) | null = null;
   const currentWindow = (): BrowserWindow | null =>
     mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
 
   app.on('second-instance', () => {
     const win = currentWindow();
     if (win) focusWindow(win);
+    else openWindow?.();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -77,7 +80,7 @@ async function start(): Promise<void> {
   installMenu({ platform: process.platform, isDev, window: currentWindow });
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
 
-  const openWindow = (): void => {
+  openWindow = (): void => {
     const win = createMainWindow(paths, process.platform);
     // Closing the window is a natural save point, even if the app keeps running (macOS).
     win.on('close', () => void flushQuietly(services));
@@ -85,11 +88,12 @@ async function start(): Promise<void> {
       if (mainWindow === win) mainWindow = null;
     });
     mainWindow = win;
+    loadUi(win);
   };
   openWindow();
 
   app.on('activate', () => {
-    if (currentWindow() === null) openWindow();
+    if (currentWindow() === null) openWindow?.();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

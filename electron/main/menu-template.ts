@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuAction } from './channels';
+import type { MenuAction } from '../common/ipc-channels';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

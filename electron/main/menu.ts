@@ -1,5 +1,5 @@
 import { Menu, type BrowserWindow } from 'electron';
-import { MENU_CHANNEL, type MenuAction } from './channels';
+import { MENU_CHANNEL, type MenuAction } from '../common/ipc-channels';
 import { buildMenuTemplate } from './menu-template';
 
 export function installMenu(opts: {

@@ -1,13 +1,18 @@
 import type { Session, WebContents } from 'electron';
 import { isAllowedNavigation, isBlockedRequest } from './navigation-policy';
 
+/** "Copy as Markdown" writes the clipboard; nothing else is ever granted (reading it included). */
+const GRANTED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
 /**
  * Session-wide lockdown: no permissions (camera, notifications, clipboard read, …) and no
  * network. The UI only ever talks to `app://bundle` and the main process.
  */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(GRANTED_PERMISSIONS.has(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => GRANTED_PERMISSIONS.has(permission));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: isBlockedRequest(details.url) });

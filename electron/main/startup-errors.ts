@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MarginError } from '../common/errors';
+import type { MarginErrorCode } from '../common/errors';
 
 /** Plain-words text for the error box shown when the library cannot be opened at start. */
 export function startupErrorMessage(
@@ -7,16 +7,16 @@ export function startupErrorMessage(
   libraryDir: string,
 ): { title: string; content: string } {
   const detail = error instanceof Error ? error.message : String(error);
-  if (error instanceof MarginError && error.code === 'corrupt-library') {
+  if (hasCode(error, 'corrupt-library')) {
     return {
       title: 'Margin cannot open your library',
       content: [
-        `The library file could not be read:\n${path.join(libraryDir, 'library.json')}`,
+        `Margin could not read its library file:\n${path.join(libraryDir, 'library.json')}`,
         '',
         detail,
         '',
-        'Margin has not changed the file. Restore it from a backup, or start Margin with ' +
-          'another library folder (--library FOLDER, or the MARGIN_LIBRARY variable).',
+        'The file has been left as it was. To use a different library, start Margin with ' +
+          '--library FOLDER or set MARGIN_LIBRARY.',
       ].join('\n'),
     };
   }
@@ -24,4 +24,9 @@ export function startupErrorMessage(
     title: 'Margin could not start',
     content: `Margin could not open the library folder:\n${libraryDir}\n\n${detail}`,
   };
+}
+
+/** By code rather than instanceof: the error may come from another copy of the errors module. */
+function hasCode(error: unknown, code: MarginErrorCode): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === code;
 }

@@ -3,7 +3,11 @@ import { APP_ENTRY_URL } from './app-url';
 import type { AppPaths } from './app-paths';
 import { secureWebPreferences } from './window-options';
 
-/** The single reader window. Shown once painted, so there is no white flash on start. */
+/**
+ * The single reader window. Shown once painted, so there is no white flash on start. The UI is
+ * loaded separately (loadUi) so the caller can record the window first: IPC from the page is
+ * only trusted once the window is known.
+ */
 export function createMainWindow(paths: AppPaths, platform: NodeJS.Platform): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Margin',
@@ -17,8 +21,13 @@ export function createMainWindow(paths: AppPaths, platform: NodeJS.Platform): Br
     webPreferences: secureWebPreferences(paths.preloadPath),
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+export function loadUi(win: BrowserWindow): void {
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    console.error('Margin could not load its window:', error);
+  });
 }
 
 /** Brings the window forward, e.g. when the user launches Margin a second time. */

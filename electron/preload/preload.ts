@@ -12,7 +12,7 @@ import {
   MENU_CHANNEL,
   SHELL_CHANNEL_PREFIX,
   type MenuAction,
-} from '../main/channels';
+} from '../common/ipc-channels';
 
 export interface MarginShellBridge extends MarginShell {
   /** Subscribes to application-menu actions; returns the unsubscribe function. */

@@ -1,7 +1,4 @@
-/**
- * IPC channel names shared by main and preload. No imports, so the sandboxed preload bundle
- * stays a single file that requires only `electron`.
- */
+/** IPC channel names, shared by the main process and the preload. */
 export const API_CHANNEL_PREFIX = 'margin:';
 export const SHELL_CHANNEL_PREFIX = 'margin-shell:';
 export const MENU_CHANNEL = 'margin:menu';

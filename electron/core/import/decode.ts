@@ -1,0 +1,100 @@
+/**
+ * Bytes to text, refusing what is not text. Imports are read as UTF-8 (or UTF-16 with a BOM,
+ * or, for HTML, the charset the page declares), so a user who drops a photo or a PDF gets a
+ * clear "not a text file" instead of a page of mojibake.
+ */
+import { importFailed } from './import-error';
+
+const MAGIC_NUMBERS: ReadonlyArray<{ format: string; bytes: readonly number[] }> = [
+  { format: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { format: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46] }, // %PDF
+  { format: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { format: 'ZIP', bytes: [0x50, 0x4b, 0x05, 0x06] },
+  { format: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { format: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
+];
+
+/** At most this share of replacement characters is tolerated as "a few stray bytes". */
+const MAX_INVALID_SHARE = 0.001;
+const MAX_INVALID_ALWAYS_OK = 3;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function notText(label: string): never {
+  throw importFailed(`${label} is not a text file (it looks binary)`);
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** The charset a saved page declares in its first 1024 bytes (`<meta charset>` or http-equiv). */
+function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const match = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (!match?.[1]) return null;
+  try {
+    return new TextDecoder(match[1]).encoding;
+  } catch {
+    return null; // a label the platform does not know: fall back to UTF-8
+  }
+}
+
+function decodeUtf8(label: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const invalid = count(lossy, /\uFFFD/g);
+    if (invalid > MAX_INVALID_ALWAYS_OK && invalid / lossy.length > MAX_INVALID_SHARE) {
+      throw importFailed(`${label} is not UTF-8 text (save it as UTF-8 and try again)`);
+    }
+    return lossy;
+  }
+}
+
+/**
+ * Decodes an imported file. `label` names it in error messages; `isHtml` lets a page's own
+ * charset declaration count, as a browser would honour it.
+ */
+export function decodeImportBytes(label: string, bytes: Uint8Array, isHtml: boolean): string {
+  if (bytes.length === 0) throw importFailed(`${label} is empty`);
+  // A BOM is the strongest signal there is (browsers let it override everything else).
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checked(label, decodeUtf8(label, bytes.subarray(3)));
+  if (startsWith(bytes, [0xff, 0xfe])) {
+    return checked(label, new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  }
+  if (startsWith(bytes, [0xfe, 0xff])) {
+    return checked(label, new TextDecoder('utf-16be').decode(bytes.subarray(2)));
+  }
+  if (MAGIC_NUMBERS.some(({ bytes: magic }) => startsWith(bytes, magic))) notText(label);
+  if (bytes.includes(0)) notText(label);
+
+  const charset = isHtml ? declaredHtmlCharset(bytes) : null;
+  // A page can't really be UTF-16 without a BOM; browsers read such declarations as UTF-8 too.
+  const text =
+    charset !== null && charset !== 'utf-8' && !charset.startsWith('utf-16')
+      ? new TextDecoder(charset).decode(bytes)
+      : decodeUtf8(label, bytes);
+  return checked(label, text);
+}
+
+/** C0 controls other than tab, newlines and form feed, plus DEL: rare in real text. */
+function countControlCharacters(text: string): number {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7f || (code < 0x20 && !(code >= 0x09 && code <= 0x0d))) controls++;
+  }
+  return controls;
+}
+
+/** Text with many control characters is a binary format we don't know the magic number of. */
+function checked(label: string, text: string): string {
+  const controls = countControlCharacters(text);
+  if (controls > 8 && controls / text.length > 0.01) notText(label);
+  if (text.trim() === '') throw importFailed(`${label} is empty (it holds only blank space)`);
+  return text;
+}

@@ -1,0 +1,128 @@
+/**
+ * The one gate every article body passes through before it is stored: whatever the importers
+ * produce, only this module's output reaches the reader. It must stay the last transform, and
+ * it is idempotent (`sanitizeArticleHtml(x) === x` for its own output) so bodies can be
+ * re-checked at any time.
+ */
+import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import { isElement, separateBlock } from './block-spacing';
+import { sharedWindow } from './dom';
+
+/** Where a remote image's address is kept; the reader shows a placeholder instead. */
+export const REMOTE_SRC = 'data-margin-remote-src';
+
+const ALLOWED_TAGS = [
+  // structure
+  'article', 'section', 'header', 'footer', 'aside', 'div', 'span', 'address',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'details', 'summary',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  // text-level
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'q',
+  'rp', 'rt', 'ruby', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
+  'img',
+];
+
+const ALLOWED_ATTR = [
+  'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'datetime', 'cite',
+  'colspan', 'rowspan', 'span', 'scope', 'headers', 'abbr', 'start', 'reversed', 'value',
+  'rel', 'open', REMOTE_SRC,
+];
+
+/**
+ * Values with a scheme must be http(s) or mailto; scheme-less values (numbers, relative paths)
+ * pass here and links/images are checked strictly afterwards.
+ */
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOWED_URI_REGEXP,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class'],
+  // Removed together with their content; other disallowed tags (e.g. <form>, <picture>,
+  // <mark>) are unwrapped and their content kept.
+  ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'object', 'embed', 'canvas', 'map'],
+  KEEP_CONTENT: true,
+};
+
+const LINK_SCHEME = /^(?:https?:|mailto:)/i;
+const HTTP_SCHEME = /^https?:/i;
+const DATA_IMAGE = /^data:image\//i;
+
+let purifier: DOMPurify | undefined;
+
+export function getPurifier(): DOMPurify {
+  if (purifier === undefined) {
+    const instance = createDOMPurify(sharedWindow() as unknown as WindowLike);
+    if (!instance.isSupported) {
+      throw new Error('DOMPurify is not supported on this DOM; refusing to import unsanitized HTML');
+    }
+    purifier = instance;
+  }
+  return purifier;
+}
+
+/** `<mark>` becomes `<span>`: the reader marks highlights with <mark>. */
+function replaceMark(mark: Element): Element {
+  const span = mark.ownerDocument.createElement('span');
+  span.append(...Array.from(mark.childNodes));
+  mark.replaceWith(span);
+  return span;
+}
+
+function finishLink(link: Element): void {
+  const href = link.getAttribute('href')?.trim();
+  if (href !== undefined && LINK_SCHEME.test(href)) link.setAttribute('rel', 'noopener noreferrer');
+  else {
+    link.removeAttribute('href');
+    link.removeAttribute('rel');
+  }
+}
+
+/** Reading must never touch the network: a remote image becomes a placeholder. */
+function finishImage(img: Element): void {
+  const src = img.getAttribute('src')?.trim();
+  if (src !== undefined && !DATA_IMAGE.test(src)) {
+    img.removeAttribute('src');
+    if (HTTP_SCHEME.test(src) && !img.hasAttribute(REMOTE_SRC)) img.setAttribute(REMOTE_SRC, src);
+  }
+  if (!HTTP_SCHEME.test(img.getAttribute(REMOTE_SRC) ?? 'http:')) img.removeAttribute(REMOTE_SRC);
+}
+
+/** Rewrites DOMPurify's allow-lists cannot express, in one walk over the tree. */
+function finishTree(parent: Element, insidePre: boolean): void {
+  for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
+    if (!isElement(node)) continue;
+    let element = node;
+    if (element.nodeName === 'MARK') element = replaceMark(element);
+    if (element.nodeName === 'A') finishLink(element);
+    else element.removeAttribute('rel');
+    if (element.nodeName === 'IMG') finishImage(element);
+    else element.removeAttribute(REMOTE_SRC);
+    finishTree(element, insidePre || element.nodeName === 'PRE');
+    if (!insidePre) separateBlock(element);
+    node = element;
+  }
+}
+
+function sanitizeOnce(html: string): string {
+  // RETURN_DOM hands back the <body> DOMPurify parsed into, for the rewrites above.
+  const body = getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
+  finishTree(body, false);
+  return body.innerHTML;
+}
+
+export function sanitizeArticleHtml(html: string): string {
+  // Removing elements can leave a tree the HTML parser would build differently (say, text
+  // left directly in a <table>); re-sanitizing until the output is stable makes it idempotent.
+  let current = sanitizeOnce(html);
+  for (let round = 0; round < 4; round++) {
+    const next = sanitizeOnce(current);
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,103 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_METHODS, SHELL_METHODS } from '../../../electron/common/api-methods';
+
+// The preload runs against a fake `electron`: what it exposes and what it sends is all we check.
+const electron = vi.hoisted(() => {
+  const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  return {
+    exposed,
+    listeners,
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api),
+    },
+    ipcRenderer: {
+      invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+      on: (channel: string, listener: (...args: unknown[]) => void) => {
+        const set = listeners.get(channel) ?? new Set();
+        set.add(listener);
+        listeners.set(channel, set);
+      },
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+        listeners.get(channel)?.delete(listener);
+      },
+    },
+  };
+});
+vi.mock('electron', () => ({
+  contextBridge: electron.contextBridge,
+  ipcRenderer: electron.ipcRenderer,
+}));
+
+type Fn = (...args: unknown[]) => unknown;
+let margin: Record<string, Fn>;
+let marginShell: Record<string, Fn>;
+
+beforeAll(async () => {
+  await import('../../../electron/preload/preload');
+  margin = electron.exposed.get('margin') as Record<string, Fn>;
+  marginShell = electron.exposed.get('marginShell') as Record<string, Fn>;
+});
+
+beforeEach(() => {
+  electron.ipcRenderer.invoke.mockReset();
+});
+
+describe('window.margin', () => {
+  it('exposes exactly the API methods, in order', () => {
+    expect(Object.keys(margin)).toEqual([...API_METHODS]);
+    for (const method of API_METHODS) expect(typeof margin[method]).toBe('function');
+  });
+
+  it('forwards the arguments to margin:<method> and unwraps the value', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: [{ id: 'a' }] });
+    await expect(margin.search?.('needle')).resolves.toEqual([{ id: 'a' }]);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('margin:search', 'needle');
+  });
+
+  it('throws the error message of a failed call', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({
+      ok: false,
+      error: { code: 'not-found', message: 'That article is gone.' },
+    });
+    await expect(margin.getArticle?.('x')).rejects.toThrow('That article is gone.');
+  });
+
+  it('refuses a reply that is not an envelope', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue(undefined);
+    await expect(margin.listArticles?.()).rejects.toThrow(/unexpected reply/);
+  });
+});
+
+describe('window.marginShell', () => {
+  it('exposes the shell methods and onMenu', () => {
+    expect(Object.keys(marginShell)).toEqual([...SHELL_METHODS, 'onMenu']);
+  });
+
+  it('forwards to margin-shell:<method>', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: true });
+    const file = { fileName: 'a.md', markdown: '# A' };
+    await expect(marginShell.saveMarkdownFile?.(file)).resolves.toBe(true);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('margin-shell:saveMarkdownFile', file);
+  });
+
+  it('passes only known menu actions, never the IPC event, and unsubscribes', () => {
+    const received: unknown[][] = [];
+    const off = marginShell.onMenu?.((...args: unknown[]) => received.push(args)) as () => void;
+    const fire = (payload: unknown) =>
+      electron.listeners.get('margin:menu')?.forEach((l) => l({ sender: 'secret' }, payload));
+
+    fire('import');
+    fire('rm -rf');
+    fire('toggle-theme');
+    expect(received).toEqual([['import'], ['toggle-theme']]);
+
+    off();
+    fire('export-all');
+    expect(received).toHaveLength(2);
+  });
+
+  it('rejects a non-function menu callback', () => {
+    expect(() => marginShell.onMenu?.('nope')).toThrow(TypeError);
+  });
+});
