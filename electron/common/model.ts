@@ -10,7 +10,10 @@ export type SourceKind = 'txt' | 'md' | 'html' | 'paste';
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
-/** W3C Web Annotation TextQuoteSelector, against the article's text (see anchoring/text.ts). */
+/**
+ * W3C Web Annotation TextQuoteSelector, against the article's text: the textContent of its
+ * sanitized HTML body, stored beside it as `text.txt` (see README, "Library format").
+ */
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;

@@ -66,7 +66,8 @@ test('import, find, highlight, annotate, reload, export: the reading story on th
   await expect(note).toBeFocused();
   await note.fill('check HRW report');
   await note.blur();
-  await expect(page.getByRole('listitem', { name: new RegExp(`^${escape(SAMPLE_TITLE)}.*1 highlight`) })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search library' }).fill('');
+  await expect(library.getByRole('listitem', { name: new RegExp(`^${escape(SAMPLE_TITLE)}.*1 highlight`) })).toBeVisible();
 
   await page.reload();
   await expect(article.locator('mark.hl')).toHaveText('could constitute war crimes');

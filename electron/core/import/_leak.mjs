@@ -1,7 +1,10 @@
 import { JSDOM } from 'jsdom';
+import fs from 'node:fs';
 import v8 from 'node:v8';
 const w = new JSDOM('').window;
-class Marker {}
-for (let i = 0; i < 3; i++) { const d = new w.DOMParser().parseFromString('<p>hello' + i + '</p>', 'text/html'); }
+const dir = '/work/shared/corpus/web-pages';
+for (const d of ['aclu', 'heise', 'tmz-1']) new w.DOMParser().parseFromString(fs.readFileSync(`${dir}/${d}/source.html`, 'utf8'), 'text/html');
+await new Promise((r) => setTimeout(r, 100));
 globalThis.gc();
+console.log(Math.round(process.memoryUsage().heapUsed / 1e6));
 v8.writeHeapSnapshot('/tmp/leak.heapsnapshot');
