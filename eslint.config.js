@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
  * common is pure TS shared by everyone; core is plain Node; main and preload are Electron only;
  * host and cli reach the same core services; the renderer only talks to `window.margin`.
  */
-const NODE_BUILTINS = '^(node:.*|fs|fs/promises|path|os|crypto|child_process|http|https|net|url|util|stream|zlib|worker_threads)$';
+const NODE_BUILTINS =
+  '^(node:.*|fs|fs/promises|path|os|crypto|child_process|http|https|net|url|util|stream|zlib|worker_threads)$';
 const layer = (allowed, extra = []) => {
   const all = ['common', 'core', 'main', 'preload', 'host', 'cli'];
   const forbidden = all.filter((l) => !allowed.includes(l));
@@ -27,11 +28,25 @@ const layer = (allowed, extra = []) => {
     },
   ];
 };
-const noElectron = { regex: '^electron$', message: 'Only electron/main and electron/preload may import electron.' };
-const noNode = { regex: NODE_BUILTINS, message: 'This layer runs outside Node; no Node built-ins.' };
+const noElectron = {
+  regex: '^electron$',
+  message: 'Only electron/main and electron/preload may import electron.',
+};
+const noNode = {
+  regex: NODE_BUILTINS,
+  message: 'This layer runs outside Node; no Node built-ins.',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -49,14 +64,26 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
-  { files: ['electron/core/**'], rules: { 'no-restricted-imports': layer(['common', 'core'], [noElectron]) } },
-  { files: ['electron/main/**'], rules: { 'no-restricted-imports': layer(['common', 'core', 'main']) } },
+  {
+    files: ['electron/core/**'],
+    rules: { 'no-restricted-imports': layer(['common', 'core'], [noElectron]) },
+  },
+  {
+    files: ['electron/main/**'],
+    rules: { 'no-restricted-imports': layer(['common', 'core', 'main']) },
+  },
   {
     files: ['electron/preload/**'],
     rules: { 'no-restricted-imports': layer(['common', 'preload'], [noNode]) },
   },
-  { files: ['electron/host/**'], rules: { 'no-restricted-imports': layer(['common', 'core', 'host'], [noElectron]) } },
-  { files: ['electron/cli/**'], rules: { 'no-restricted-imports': layer(['common', 'core', 'cli'], [noElectron]) } },
+  {
+    files: ['electron/host/**'],
+    rules: { 'no-restricted-imports': layer(['common', 'core', 'host'], [noElectron]) },
+  },
+  {
+    files: ['electron/cli/**'],
+    rules: { 'no-restricted-imports': layer(['common', 'core', 'cli'], [noElectron]) },
+  },
   {
     files: ['renderer/src/**'],
     languageOptions: { globals: { ...globals.browser } },

@@ -73,7 +73,10 @@ async function run(services: MarginServices, command: string, args: string[], op
       const files = await Promise.all(
         args.map(async (file) => {
           const bytes = await readFile(userPath(file)).catch((error: NodeJS.ErrnoException) => {
-            throw new MarginError('import-failed', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+            throw new MarginError(
+              'import-failed',
+              `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+            );
           });
           return { name: path.basename(file), base64: bytes.toString('base64') };
         }),
@@ -106,7 +109,10 @@ async function run(services: MarginServices, command: string, args: string[], op
         })),
         () =>
           articles
-            .map((a) => `${a.id}  ${a.title}  (${a.siteName ?? a.source}, ${a.savedAt.slice(0, 10)}, ${a.readingMinutes} min, ${a.highlightCount} highlights)`)
+            .map(
+              (a) =>
+                `${a.id}  ${a.title}  (${a.siteName ?? a.source}, ${a.savedAt.slice(0, 10)}, ${a.readingMinutes} min, ${a.highlightCount} highlights)`,
+            )
             .join('\n') || 'The library is empty. Add articles with: margin import <file>',
       );
       return;
@@ -123,9 +129,13 @@ async function run(services: MarginServices, command: string, args: string[], op
     }
     case 'highlight': {
       const [articleId] = args;
-      if (!articleId || opts.quote === undefined) throw usage('highlight needs <articleId> --quote <text>');
+      if (!articleId || opts.quote === undefined)
+        throw usage('highlight needs <articleId> --quote <text>');
       const h = await library.highlightQuote(articleId, opts.quote, opts.note ?? '');
-      print({ id: h.id, articleId: h.articleId, quote: h.selectors[0].exact, note: h.note }, () => `Highlighted (${h.id}): ${h.selectors[0].exact}`);
+      print(
+        { id: h.id, articleId: h.articleId, quote: h.selectors[0].exact, note: h.note },
+        () => `Highlighted (${h.id}): ${h.selectors[0].exact}`,
+      );
       return;
     }
     case 'export': {
@@ -133,7 +143,10 @@ async function run(services: MarginServices, command: string, args: string[], op
         if (!opts.out) throw usage('export --all needs --out <dir>');
         const files = await library.exportAll();
         const written = await writeMarkdownFolder(userPath(opts.out), files);
-        print({ written, dir: userPath(opts.out) }, () => `Wrote ${written} file(s) to ${userPath(opts.out ?? '')}`);
+        print(
+          { written, dir: userPath(opts.out) },
+          () => `Wrote ${written} file(s) to ${userPath(opts.out ?? '')}`,
+        );
         return;
       }
       const [articleId] = args;
@@ -161,4 +174,3 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`margin: ${message.split('\n', 1)[0]}`);
   process.exitCode = 1;
 });
-

@@ -136,8 +136,7 @@ export interface MarginApi {
 
 /** What goes over IPC and HTTP: a result or a user-readable error, never a thrown Error. */
 export type ApiResponse<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string } };
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 /**
  * What only the Electron app offers the UI (exposed as `window.marginShell`): native save

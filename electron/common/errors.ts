@@ -1,11 +1,6 @@
 /** Errors the user can act on. `message` is one line, written for the user. */
 export type MarginErrorCode =
-  | 'invalid-argument'
-  | 'not-found'
-  | 'import-failed'
-  | 'quote-not-found'
-  | 'corrupt-library'
-  | 'io';
+  'invalid-argument' | 'not-found' | 'import-failed' | 'quote-not-found' | 'corrupt-library' | 'io';
 
 export class MarginError extends Error {
   constructor(

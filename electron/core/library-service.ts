@@ -120,7 +120,10 @@ export class LibraryService implements MarginApi {
         });
       } catch (error) {
         await this.archive.removeArticleFiles(meta.id);
-        result.failed.push({ name: candidate.name, reason: `could not be saved: ${reasonOf(error)}` });
+        result.failed.push({
+          name: candidate.name,
+          reason: `could not be saved: ${reasonOf(error)}`,
+        });
         continue;
       }
       seen.set(hash, meta);

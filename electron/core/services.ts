@@ -41,7 +41,10 @@ export async function dispatch(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-      throw new MarginError('invalid-argument', `Invalid ${method} call${where}: ${issue?.message}`);
+      throw new MarginError(
+        'invalid-argument',
+        `Invalid ${method} call${where}: ${issue?.message}`,
+      );
     }
     const call = api[name] as (...a: unknown[]) => Promise<unknown>;
     const value = await call.apply(api, parsed.data as unknown[]);

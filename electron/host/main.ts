@@ -36,7 +36,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof MarginError || error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof MarginError || error instanceof Error ? error.message : String(error);
   console.error(`margin host: ${message.split('\n', 1)[0]}`);
   process.exit(1);
 });

@@ -47,14 +47,16 @@ export async function startHost(opts: {
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'text/plain', 'Forbidden host');
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return send(res, 403, 'text/plain', 'Forbidden host');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return send(res, 403, 'text/plain', 'Forbidden origin');
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain', 'Method not allowed');
     return serveStatic(res, url.pathname);
   }
 

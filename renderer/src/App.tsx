@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleContent, ArticleSummary, ImportResult, MarginApi, SearchHit } from '../../electron/common/api';
+import type {
+  ArticleContent,
+  ArticleSummary,
+  ImportResult,
+  MarginApi,
+  SearchHit,
+} from '../../electron/common/api';
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
@@ -16,31 +22,36 @@ export function App({ api }: { api: MarginApi }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [open, setOpen] = useState<{ content: ArticleContent; focus: SearchHit['firstMatch'] } | null>(null);
+  const [open, setOpen] = useState<{
+    content: ArticleContent;
+    focus: SearchHit['firstMatch'];
+  } | null>(null);
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [dragging, setDragging] = useState(false);
   const [theme, toggleTheme] = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const toastId = useRef(0);
 
-  const notify = useCallback((text: string, tone: 'info' | 'error' = 'info', action?: ToastMessage['action']) => {
-    const id = ++toastId.current;
-    setToasts((ts) => [...ts.slice(-3), { id, text, tone, action }]);
-    setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), action ? 8000 : 5000);
-  }, []);
+  const notify = useCallback(
+    (text: string, tone: 'info' | 'error' = 'info', action?: ToastMessage['action']) => {
+      const id = ++toastId.current;
+      setToasts((ts) => [...ts.slice(-3), { id, text, tone, action }]);
+      setTimeout(() => setToasts((ts) => ts.filter((t) => t.id !== id)), action ? 8000 : 5000);
+    },
+    [],
+  );
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<ArticleSummary[]> => {
     try {
-      setArticles(await api.listArticles());
+      const list = await api.listArticles();
+      setArticles(list);
       setLoadError(null);
+      return list;
     } catch (error) {
       setLoadError((error as Error).message);
+      return [];
     }
   }, [api]);
-
-  // Loading the library on start is synchronising with an external system, which effects are for.
-  // eslint-disable-next-line react-hooks/set-state-in-effect
-  useEffect(() => void refresh(), [refresh]);
 
   // Search as the user types; a newer query always wins over a slower older one.
   const searchSeq = useRef(0);
@@ -70,20 +81,23 @@ export function App({ api }: { api: MarginApi }) {
     [api, notify],
   );
 
-  // Come back to the article that was open when Margin was last closed.
-  const restored = useRef(false);
+  // On start: load the library and come back to the article that was open last time.
+  // Loading is synchronising with an external system, which is what effects are for.
   useEffect(() => {
-    if (restored.current || !articles) return;
-    restored.current = true;
-    const last = localStorage.getItem(LAST_ARTICLE_KEY);
-    if (last && articles.some((a) => a.id === last)) void openArticle(last);
-  }, [articles, openArticle]);
+    void (async () => {
+      const list = await refresh();
+      const last = localStorage.getItem(LAST_ARTICLE_KEY);
+      if (last && list.some((a) => a.id === last)) await openArticle(last);
+    })();
+  }, [refresh, openArticle]);
 
   const reportImport = useCallback(
     (result: ImportResult) => {
       if (result.imported.length === 1) notify(`Imported “${result.imported[0]?.title}”`);
-      else if (result.imported.length > 1) notify(`Imported ${plural(result.imported.length, 'article')}`);
-      for (const d of result.duplicates) notify(`${d.name} is already in your library as “${d.title}”`);
+      else if (result.imported.length > 1)
+        notify(`Imported ${plural(result.imported.length, 'article')}`);
+      for (const d of result.duplicates)
+        notify(`${d.name} is already in your library as “${d.title}”`);
       for (const f of result.failed) notify(`${f.name}: ${f.reason}`, 'error');
     },
     [notify],
@@ -137,7 +151,8 @@ export function App({ api }: { api: MarginApi }) {
   const exportAll = useCallback(async () => {
     try {
       const files = await api.exportAll();
-      if (files.length === 0) return notify('No article has highlights or a note yet; nothing to export.');
+      if (files.length === 0)
+        return notify('No article has highlights or a note yet; nothing to export.');
       const written = await saveMarkdownFolder(files);
       if (written !== null) notify(`Exported ${plural(written, 'file')}`);
     } catch (error) {
@@ -225,13 +240,18 @@ export function App({ api }: { api: MarginApi }) {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setQuery('');
-            if (e.key === 'ArrowDown') (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
+            if (e.key === 'ArrowDown')
+              (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
           }}
         />
         <button type="button" onClick={() => void exportAll()}>
           Export all notes
         </button>
-        <button type="button" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}>
+        <button
+          type="button"
+          onClick={toggleTheme}
+          aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        >
           {theme === 'dark' ? '☀' : '☾'}
         </button>
       </header>
@@ -243,14 +263,21 @@ export function App({ api }: { api: MarginApi }) {
               <h2>Your library is empty</h2>
               <p>Add articles to read offline:</p>
               <ul>
-                <li>press <strong>Import</strong> to choose .txt, .md or .html files,</li>
+                <li>
+                  press <strong>Import</strong> to choose .txt, .md or .html files,
+                </li>
                 <li>drag files onto this window, or</li>
                 <li>paste text anywhere (Ctrl+V / ⌘V).</li>
               </ul>
             </div>
           )}
           {shownHits ? (
-            <SearchResults query={query} hits={shownHits} openId={openId} onOpen={(h) => void openArticle(h.id, h.firstMatch)} />
+            <SearchResults
+              query={query}
+              hits={shownHits}
+              openId={openId}
+              onOpen={(h) => void openArticle(h.id, h.firstMatch)}
+            />
           ) : (
             articles &&
             articles.length > 0 && (
@@ -283,7 +310,10 @@ export function App({ api }: { api: MarginApi }) {
         </main>
       </div>
       {dragging && <div className="drop-hint">Drop files to add them to your library</div>}
-      <Toasts toasts={toasts} onDismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
+      <Toasts
+        toasts={toasts}
+        onDismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))}
+      />
     </div>
   );
 }

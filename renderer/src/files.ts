@@ -33,7 +33,10 @@ export async function saveMarkdownFile(file: MarkdownFile): Promise<boolean> {
 }
 
 interface DirectoryHandle {
-  getFileHandle(name: string, opts: { create: boolean }): Promise<{
+  getFileHandle(
+    name: string,
+    opts: { create: boolean },
+  ): Promise<{
     createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
   }>;
 }
@@ -42,8 +45,9 @@ interface DirectoryHandle {
 export async function saveMarkdownFolder(files: MarkdownFile[]): Promise<number | null> {
   const native = shell();
   if (native) return (await native.saveMarkdownFolder(files))?.written ?? null;
-  const picker = (window as unknown as { showDirectoryPicker?: (o: object) => Promise<DirectoryHandle> })
-    .showDirectoryPicker;
+  const picker = (
+    window as unknown as { showDirectoryPicker?: (o: object) => Promise<DirectoryHandle> }
+  ).showDirectoryPicker;
   if (!picker) {
     for (const file of files) await saveMarkdownFile(file);
     return files.length;

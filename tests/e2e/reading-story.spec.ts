@@ -39,13 +39,17 @@ async function selectInArticle(page: Page, text: string) {
   }, text);
 }
 
-test('import, find, highlight, annotate, reload, export: the reading story on the sample article', async ({ page }) => {
+test('import, find, highlight, annotate, reload, export: the reading story on the sample article', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await expect(page.getByText('Your library is empty')).toBeVisible();
 
   await importThroughPicker(page, samplePath);
   const library = page.getByRole('list', { name: 'Library' });
-  await expect(library.getByRole('listitem', { name: new RegExp(`^${escape(SAMPLE_TITLE)}`) })).toBeVisible();
+  await expect(
+    library.getByRole('listitem', { name: new RegExp(`^${escape(SAMPLE_TITLE)}`) }),
+  ).toBeVisible();
 
   await page.getByRole('searchbox', { name: 'Search library' }).fill('ghazni');
   const results = page.getByRole('list', { name: 'Search results' });
@@ -67,12 +71,16 @@ test('import, find, highlight, annotate, reload, export: the reading story on th
   await note.fill('check HRW report');
   await note.blur();
   await page.getByRole('searchbox', { name: 'Search library' }).fill('');
-  await expect(library.getByRole('listitem', { name: new RegExp(`^${escape(SAMPLE_TITLE)}.*1 highlight`) })).toBeVisible();
+  await expect(
+    library.getByRole('listitem', { name: new RegExp(`^${escape(SAMPLE_TITLE)}.*1 highlight`) }),
+  ).toBeVisible();
 
   await page.reload();
   await expect(article.locator('mark.hl')).toHaveText('could constitute war crimes');
   await article.locator('mark.hl').click();
-  await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toHaveValue('check HRW report');
+  await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toHaveValue(
+    'check HRW report',
+  );
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'reader-highlight.png') });
 
   const download = page.waitForEvent('download');
@@ -83,7 +91,9 @@ test('import, find, highlight, annotate, reload, export: the reading story on th
   expect(markdown).toContain('\ncheck HRW report\n');
 });
 
-test('a file that cannot be imported says why in one line and leaves the library as it was', async ({ page }) => {
+test('a file that cannot be imported says why in one line and leaves the library as it was', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await importThroughPicker(page, samplePath);
   const library = page.getByRole('list', { name: 'Library' });
@@ -91,9 +101,15 @@ test('a file that cannot be imported says why in one line and leaves the library
 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles([
+  await (
+    await chooser
+  ).setFiles([
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
-    { name: 'photo.html', mimeType: 'text/html', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
+    {
+      name: 'photo.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    },
   ]);
   await expect(page.getByRole('status')).toContainText('empty.txt');
   await expect(page.getByRole('status')).toContainText('photo.html');
@@ -121,9 +137,9 @@ test('delete can be undone, and read, favorite and theme are kept', async ({ pag
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('list', { name: 'Library' }).getByRole('listitem').first()).toHaveAccessibleName(
-    /, read, favorite$/,
-  );
+  await expect(
+    page.getByRole('list', { name: 'Library' }).getByRole('listitem').first(),
+  ).toHaveAccessibleName(/, read, favorite$/);
 });
 
 test('the reader comes back to where the reader left off', async ({ page }) => {

@@ -25,7 +25,10 @@ export class Archive {
 
   static async open(dir: string): Promise<Archive> {
     await mkdir(path.join(dir, ARTICLES_DIR), { recursive: true });
-    const db = new Low<LibraryDocument>(new LibraryFile(path.join(dir, LIBRARY_FILE)), emptyLibrary());
+    const db = new Low<LibraryDocument>(
+      new LibraryFile(path.join(dir, LIBRARY_FILE)),
+      emptyLibrary(),
+    );
     // LibraryFile.read throws on a damaged file, so lowdb never falls back to the default over it.
     await db.read();
     return new Archive(dir, db);

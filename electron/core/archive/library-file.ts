@@ -31,7 +31,10 @@ export class LibraryFile implements Adapter<LibraryDocument> {
   write(data: LibraryDocument): Promise<void> {
     if (data.schemaVersion > SCHEMA_VERSION) {
       return Promise.reject(
-        new MarginError('corrupt-library', 'This library was written by a newer Margin; it is left unchanged.'),
+        new MarginError(
+          'corrupt-library',
+          'This library was written by a newer Margin; it is left unchanged.',
+        ),
       );
     }
     const text = JSON.stringify(data, null, 2) + '\n';

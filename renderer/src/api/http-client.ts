@@ -14,7 +14,8 @@ export function createHttpApi(token: string): MarginApi {
         headers: { 'Content-Type': 'application/json', 'X-Margin-Token': token },
         body: JSON.stringify(args),
       });
-      if (!res.ok) throw new Error(`Margin host refused the call (${res.status} ${await res.text()})`);
+      if (!res.ok)
+        throw new Error(`Margin host refused the call (${res.status} ${await res.text()})`);
       const body = (await res.json()) as ApiResponse<unknown>;
       if (!body.ok) throw new Error(body.error.message);
       return body.value;

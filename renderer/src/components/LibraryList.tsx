@@ -52,7 +52,11 @@ export function LibraryList(props: Props) {
             onKeyDown={(e) => onKeyDown(e, a.id)}
           >
             <div className="article-title">
-              {a.favorite && <span className="star" aria-hidden="true">★ </span>}
+              {a.favorite && (
+                <span className="star" aria-hidden="true">
+                  ★{' '}
+                </span>
+              )}
               {a.title}
             </div>
             <div className="article-meta">
@@ -65,7 +69,11 @@ export function LibraryList(props: Props) {
               <button type="button" onClick={() => props.onToggleRead(a)}>
                 {a.read ? 'Mark unread' : 'Mark read'}
               </button>
-              <button type="button" aria-pressed={a.favorite} onClick={() => props.onToggleFavorite(a)}>
+              <button
+                type="button"
+                aria-pressed={a.favorite}
+                onClick={() => props.onToggleFavorite(a)}
+              >
                 {a.favorite ? 'Unfavorite' : 'Favorite'}
               </button>
               <button type="button" onClick={() => props.onDelete(a)}>

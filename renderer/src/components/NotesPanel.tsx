@@ -149,7 +149,9 @@ export function NotesPanel(props: Props) {
     <aside className="notes-panel" aria-label="Notes">
       <h2>Highlights</h2>
       {anchored.length === 0 && (
-        <p className="empty-note">Select text and press “Highlight” (or the h key) to keep a passage.</p>
+        <p className="empty-note">
+          Select text and press “Highlight” (or the h key) to keep a passage.
+        </p>
       )}
       <ol className="highlight-list">
         {anchored.map(({ highlight }) => (

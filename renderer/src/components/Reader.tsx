@@ -53,7 +53,17 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
     paintHighlights(
       body,
       placed.flatMap(({ highlight, place }) =>
-        place ? [{ id: highlight.id, start: place.start, end: place.end, color: highlight.color, hasNote: highlight.note.trim() !== '' }] : [],
+        place
+          ? [
+              {
+                id: highlight.id,
+                start: place.start,
+                end: place.end,
+                color: highlight.color,
+                hasNote: highlight.note.trim() !== '',
+              },
+            ]
+          : [],
       ),
     );
     for (const mark of body.querySelectorAll(`mark[${MARK_ATTR}="${activeId ?? ''}"]`)) {
@@ -75,7 +85,8 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
         return;
       }
     }
-    scroller.scrollTop = article.meta.scrollPosition * (scroller.scrollHeight - scroller.clientHeight);
+    scroller.scrollTop =
+      article.meta.scrollPosition * (scroller.scrollHeight - scroller.clientHeight);
     // Only on opening an article, not on every highlight change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, text, focus]);
@@ -91,9 +102,12 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
       api.updateArticle(id, { scrollPosition }).catch(() => undefined);
     }, SCROLL_SAVE_MS);
   };
-  useEffect(() => () => {
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-  }, [id]);
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    },
+    [id],
+  );
 
   useEffect(() => {
     const onSelectionChange = () => {
@@ -208,11 +222,19 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
       </div>
       <div className="reader-columns">
         <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
-          <article className="reader-article" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
+          <article
+            className="reader-article"
+            lang={meta.lang ?? undefined}
+            dir={meta.dir ?? undefined}
+          >
             <header className="reader-header">
               <h1>{meta.title}</h1>
               <p className="byline">
-                {[meta.byline, sourceLabel(meta), meta.publishedTime ? formatDate(meta.publishedTime) : null]
+                {[
+                  meta.byline,
+                  sourceLabel(meta),
+                  meta.publishedTime ? formatDate(meta.publishedTime) : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
@@ -221,7 +243,13 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
                 {meta.url && (
                   <>
                     {' · '}
-                    <a href={meta.url} onClick={(e) => { e.preventDefault(); openLink(meta.url ?? ''); }}>
+                    <a
+                      href={meta.url}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        openLink(meta.url ?? '');
+                      }}
+                    >
                       Original
                     </a>
                   </>

@@ -35,8 +35,10 @@ export function SearchResults(props: {
           onClick={() => props.onOpen(hit)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') props.onOpen(hit);
-            if (e.key === 'ArrowDown') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
-            if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+            if (e.key === 'ArrowDown')
+              (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
+            if (e.key === 'ArrowUp')
+              (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
           }}
         >
           <div className="article-title">{hit.title}</div>

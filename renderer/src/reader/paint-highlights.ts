@@ -19,7 +19,10 @@ export function paintHighlights(root: HTMLElement, highlights: PaintedHighlight[
   const doc = root.ownerDocument;
   for (const h of highlights) {
     for (const seg of textSegments(root, h.start, h.end)) {
-      if (seg.node.data.slice(seg.start, seg.end).trim() === '' && seg.node.parentElement?.closest('table, ul, ol')) {
+      if (
+        seg.node.data.slice(seg.start, seg.end).trim() === '' &&
+        seg.node.parentElement?.closest('table, ul, ol')
+      ) {
         continue; // Whitespace between table cells or list items cannot hold a <mark>.
       }
       let node = seg.node;

@@ -35,7 +35,9 @@ describe('LibraryFile (the lowdb adapter)', () => {
       adapter.write({ ...emptyLibrary(), articles: [], highlights: [], marker: i } as never),
     );
     await Promise.all(writes);
-    const saved = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { marker: number };
+    const saved = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as {
+      marker: number;
+    };
     expect(saved.marker).toBe(999);
     expect(await readdir(dir)).toEqual(['library.json']);
   });

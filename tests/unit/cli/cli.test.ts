@@ -9,9 +9,13 @@ import { repoRoot, samplePath, SAMPLE_TITLE } from '../../support/paths';
 const exec = promisify(execFile);
 
 async function margin(library: string, ...args: string[]) {
-  return exec(process.execPath, [path.join(repoRoot, 'bin', 'margin.mjs'), '--library', library, ...args], {
-    cwd: repoRoot,
-  });
+  return exec(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'margin.mjs'), '--library', library, ...args],
+    {
+      cwd: repoRoot,
+    },
+  );
 }
 
 async function marginFails(library: string, ...args: string[]) {
@@ -38,9 +42,24 @@ describe('the margin command', () => {
     expect(hits[0].snippet).toMatch(/Ghazni/);
 
     const highlight = JSON.parse(
-      (await margin(library, 'highlight', id, '--quote', 'could constitute war crimes', '--note', 'check HRW report', '--json')).stdout,
+      (
+        await margin(
+          library,
+          'highlight',
+          id,
+          '--quote',
+          'could constitute war crimes',
+          '--note',
+          'check HRW report',
+          '--json',
+        )
+      ).stdout,
     );
-    expect(highlight).toMatchObject({ id: expect.any(String), articleId: id, quote: 'could constitute war crimes' });
+    expect(highlight).toMatchObject({
+      id: expect.any(String),
+      articleId: id,
+      quote: 'could constitute war crimes',
+    });
 
     const out = path.join(library, 'out.md');
     await margin(library, 'export', id, '--out', out);
@@ -57,7 +76,13 @@ describe('the margin command', () => {
   it('prints one line on stderr and exits non-zero on errors', async () => {
     const library = await mkdtemp(path.join(os.tmpdir(), 'margin-cli-'));
     const [{ id }] = JSON.parse((await margin(library, 'import', samplePath, '--json')).stdout);
-    const missing = await marginFails(library, 'highlight', id, '--quote', 'words that are not there');
+    const missing = await marginFails(
+      library,
+      'highlight',
+      id,
+      '--quote',
+      'words that are not there',
+    );
     expect(missing.code).not.toBe(0);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/does not occur/);
@@ -70,9 +95,13 @@ describe('the margin command', () => {
 
   it('works through npm run --silent and prints only its own output', async () => {
     const library = await mkdtemp(path.join(os.tmpdir(), 'margin-cli-'));
-    const { stdout } = await exec('npm', ['run', '--silent', 'margin', '--', 'list', '--json', '--library', library], {
-      cwd: repoRoot,
-    });
+    const { stdout } = await exec(
+      'npm',
+      ['run', '--silent', 'margin', '--', 'list', '--json', '--library', library],
+      {
+        cwd: repoRoot,
+      },
+    );
     expect(JSON.parse(stdout)).toEqual([]);
   });
 });

@@ -12,7 +12,6 @@ const PURE_MODULES = [
   'app-paths.ts',
   'app-url.ts',
   'bundle-files.ts',
-  'channels.ts',
   'file-names.ts',
   'menu-template.ts',
   'navigation-policy.ts',

@@ -56,7 +56,10 @@ describe('the library service on a real archive', () => {
     const before = await snapshot(services.libraryDir);
     const result = await services.library.importFiles([
       { name: 'empty.txt', base64: '' },
-      { name: 'image.html', base64: Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1').toString('base64') },
+      {
+        name: 'image.html',
+        base64: Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1').toString('base64'),
+      },
     ]);
     expect(result.failed.map((f) => f.name)).toEqual(['empty.txt', 'image.html']);
     for (const f of result.failed) expect(f.reason).not.toContain('\n');
@@ -71,7 +74,9 @@ describe('the library service on a real archive', () => {
     await chmod(services.libraryDir, 0o555);
     try {
       await expect(
-        services.library.importFiles([{ name: 'new.txt', base64: Buffer.from('Title\n\nBody').toString('base64') }]),
+        services.library.importFiles([
+          { name: 'new.txt', base64: Buffer.from('Title\n\nBody').toString('base64') },
+        ]),
       ).rejects.toThrow(/could not be saved/);
     } finally {
       await chmod(services.libraryDir, 0o755);
@@ -83,7 +88,11 @@ describe('the library service on a real archive', () => {
   it('keeps highlights, notes and their search entries across a restart', async () => {
     const services = await tempLibrary();
     const id = await importSample(services);
-    const h = await services.library.highlightQuote(id, 'could constitute war crimes', 'check HRW report');
+    const h = await services.library.highlightQuote(
+      id,
+      'could constitute war crimes',
+      'check HRW report',
+    );
     expect(h.selectors[1].end - h.selectors[1].start).toBe('could constitute war crimes'.length);
     await services.library.updateArticle(id, { note: 'Follow the Geneva angle' });
 
@@ -118,7 +127,9 @@ describe('the library service on a real archive', () => {
     const services = await tempLibrary();
     const file = path.join(services.libraryDir, 'library.json');
     await writeFile(file, '{"schemaVersion":1,"articles":[');
-    await expect(openServices(services.libraryDir)).rejects.toMatchObject({ code: 'corrupt-library' });
+    await expect(openServices(services.libraryDir)).rejects.toMatchObject({
+      code: 'corrupt-library',
+    });
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,"articles":[');
   });
 });
@@ -126,10 +137,15 @@ describe('the library service on a real archive', () => {
 describe('dispatch (the boundary IPC and the host share)', () => {
   it('rejects unknown methods and bad arguments with a readable message', async () => {
     const services = await tempLibrary();
-    expect(await services.dispatch('rm -rf', [])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await services.dispatch('rm -rf', [])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     const traversal = await services.dispatch('getArticle', ['../../etc/passwd']);
     expect(traversal).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await services.dispatch('updateArticle', ['abc', { path: '/etc' }])).toMatchObject({ ok: false });
+    expect(await services.dispatch('updateArticle', ['abc', { path: '/etc' }])).toMatchObject({
+      ok: false,
+    });
     expect(await services.dispatch('listArticles', [])).toEqual({ ok: true, value: [] });
   });
 });
