@@ -5,10 +5,9 @@
  */
 
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
-  'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR',
-  'UL',
+  ...'ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE'.split(' '),
+  ...'FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI OL P PRE SECTION SUMMARY TABLE TBODY TD'.split(' '),
+  ...'TFOOT TH THEAD TR UL'.split(' '),
 ]);
 
 const ELEMENT_NODE = 1;
@@ -44,4 +43,8 @@ export function separateBlock(element: Element): void {
 
 export function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
+}
+
+export function isText(node: Node): node is Text {
+  return node.nodeType === TEXT_NODE;
 }

@@ -5,13 +5,14 @@
  */
 import { importFailed } from './import-error';
 
-const MAGIC_NUMBERS: ReadonlyArray<{ format: string; bytes: readonly number[] }> = [
-  { format: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { format: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46] }, // %PDF
-  { format: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { format: 'ZIP', bytes: [0x50, 0x4b, 0x05, 0x06] },
-  { format: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
-  { format: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8(7|9)a
+/** File signatures of the binary formats people most often drop by mistake. */
+const MAGIC_NUMBERS: readonly (readonly number[])[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0x25, 0x50, 0x44, 0x46], // %PDF
+  [0x50, 0x4b, 0x03, 0x04], // ZIP (also .docx, .epub…)
+  [0x50, 0x4b, 0x05, 0x06], // empty ZIP
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8(7|9)a
 ];
 
 /** At most this share of replacement characters is tolerated as "a few stray bytes". */
@@ -62,14 +63,16 @@ function decodeUtf8(label: string, bytes: Uint8Array): string {
 export function decodeImportBytes(label: string, bytes: Uint8Array, isHtml: boolean): string {
   if (bytes.length === 0) throw importFailed(`${label} is empty`);
   // A BOM is the strongest signal there is (browsers let it override everything else).
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checked(label, decodeUtf8(label, bytes.subarray(3)));
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    return checked(label, decodeUtf8(label, bytes.subarray(3)));
+  }
   if (startsWith(bytes, [0xff, 0xfe])) {
     return checked(label, new TextDecoder('utf-16le').decode(bytes.subarray(2)));
   }
   if (startsWith(bytes, [0xfe, 0xff])) {
     return checked(label, new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   }
-  if (MAGIC_NUMBERS.some(({ bytes: magic }) => startsWith(bytes, magic))) notText(label);
+  if (MAGIC_NUMBERS.some((magic) => startsWith(bytes, magic))) notText(label);
   if (bytes.includes(0)) notText(label);
 
   const charset = isHtml ? declaredHtmlCharset(bytes) : null;

@@ -5,12 +5,11 @@
 import type { SourceKind } from '../../common/model';
 import type { ArticleDraft } from './draft';
 import { decodeImportBytes } from './decode';
-import { fragmentText } from './dom';
 import { parseHtmlPage } from './html-page';
 import { importFailed } from './import-error';
 import { parseMarkdown } from './markdown';
 import { parsePlainText } from './plain-text';
-import { sanitizeArticleHtml } from './sanitize';
+import { sanitizeArticle } from './sanitize';
 import { countWords, excerptOf, hasReadableText, titleFromLine } from './text-stats';
 
 export { sanitizeArticleHtml } from './sanitize';
@@ -80,12 +79,9 @@ function finish(
   label: string,
   fallbackTitle: (text: string) => string,
 ): ParsedArticle {
-  const html = sanitizeArticleHtml(draft.html);
-  const text = fragmentText(html);
+  const { html, text } = sanitizeArticle(draft.html);
   if (!hasReadableText(text)) {
-    throw importFailed(
-      `${label} has no readable ${format === 'html' ? 'article ' : ''}text`,
-    );
+    throw importFailed(`${label} has no readable ${format === 'html' ? 'article ' : ''}text`);
   }
   return {
     title: draft.title.trim() || fallbackTitle(text),

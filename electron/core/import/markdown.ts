@@ -47,7 +47,9 @@ export function parseMarkdown(source: string): ArticleDraft {
 
   let title = front.title;
   if (first?.type === 'heading' && (first as Tokens.Heading).depth === 1) {
-    const headingTitle = plainText(markdown.parseInline((first as Tokens.Heading).text, { async: false }));
+    const headingTitle = plainText(
+      markdown.parseInline((first as Tokens.Heading).text, { async: false }),
+    );
     title ??= headingTitle;
     // Removed only when it duplicates the title and something is left to read.
     if (headingTitle === title && hasMoreContent) tokens.splice(firstIndex, 1);

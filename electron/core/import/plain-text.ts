@@ -10,7 +10,7 @@ const MAX_CAPTION_LABEL = 60;
 
 type Block = string[];
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Non-empty lines grouped into blocks; blank (or whitespace-only) lines separate blocks. */
-export function splitBlocks(text: string): Block[] {
+function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block = [];
   for (const rawLine of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -73,6 +73,8 @@ export function parsePlainText(text: string): ArticleDraft {
   const caption = last !== undefined && isCaptionBlock(last, body.slice(0, -1)) ? last : null;
   const paragraphs = caption === null ? body : body.slice(0, -1);
   const parts = paragraphs.map((lines) => `<p>${linesHtml(lines)}</p>`);
-  if (caption !== null) parts.push(`<figure><figcaption>${linesHtml(caption)}</figcaption></figure>`);
+  if (caption !== null) {
+    parts.push(`<figure><figcaption>${linesHtml(caption)}</figcaption></figure>`);
+  }
   return { title, html: parts.join('\n') };
 }

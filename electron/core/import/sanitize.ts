@@ -5,28 +5,28 @@
  * re-checked at any time.
  */
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
-import { isElement, separateBlock } from './block-spacing';
-import { sharedWindow } from './dom';
+import { isElement, isText, separateBlock } from './block-spacing';
+import { discardDocument, sharedWindow } from './dom';
 
 /** Where a remote image's address is kept; the reader shows a placeholder instead. */
 export const REMOTE_SRC = 'data-margin-remote-src';
 
 const ALLOWED_TAGS = [
   // structure
-  'article', 'section', 'header', 'footer', 'aside', 'div', 'span', 'address',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'details', 'summary',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  ...'article section header footer aside div span address h1 h2 h3 h4 h5 h6 p br hr'.split(' '),
+  ...'blockquote pre ul ol li dl dt dd figure figcaption details summary'.split(' '),
+  ...'table caption colgroup col thead tbody tfoot tr th td'.split(' '),
   // text-level
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'q',
-  'rp', 'rt', 'ruby', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr',
-  'img',
+  ...'a abbr b bdi bdo cite code del dfn em i ins kbd q rp rt ruby s samp small strong'.split(' '),
+  ...'sub sup time u var wbr img'.split(' '),
+  // allowed through only to be turned into <span> below
+  'mark',
 ];
 
 const ALLOWED_ATTR = [
-  'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'datetime', 'cite',
-  'colspan', 'rowspan', 'span', 'scope', 'headers', 'abbr', 'start', 'reversed', 'value',
-  'rel', 'open', REMOTE_SRC,
+  ...'href src alt title width height lang dir datetime cite colspan rowspan span scope'.split(' '),
+  ...'headers abbr start reversed value rel open'.split(' '),
+  REMOTE_SRC,
 ];
 
 /**
@@ -42,8 +42,8 @@ const CONFIG: Config = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class'],
-  // Removed together with their content; other disallowed tags (e.g. <form>, <picture>,
-  // <mark>) are unwrapped and their content kept.
+  // Removed together with their content (as are script, style, svg, math, iframe, video…);
+  // other disallowed tags, such as <form> or <picture>, are unwrapped and their content kept.
   ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'object', 'embed', 'canvas', 'map'],
   KEEP_CONTENT: true,
 };
@@ -58,7 +58,9 @@ export function getPurifier(): DOMPurify {
   if (purifier === undefined) {
     const instance = createDOMPurify(sharedWindow() as unknown as WindowLike);
     if (!instance.isSupported) {
-      throw new Error('DOMPurify is not supported on this DOM; refusing to import unsanitized HTML');
+      throw new Error(
+        'DOMPurify is not supported on this DOM; refusing to import unsanitized HTML',
+      );
     }
     purifier = instance;
   }
@@ -89,12 +91,27 @@ function finishImage(img: Element): void {
     img.removeAttribute('src');
     if (HTTP_SCHEME.test(src) && !img.hasAttribute(REMOTE_SRC)) img.setAttribute(REMOTE_SRC, src);
   }
-  if (!HTTP_SCHEME.test(img.getAttribute(REMOTE_SRC) ?? 'http:')) img.removeAttribute(REMOTE_SRC);
+  const remote = img.getAttribute(REMOTE_SRC);
+  if (remote !== null && !HTTP_SCHEME.test(remote)) img.removeAttribute(REMOTE_SRC);
+}
+
+/**
+ * Source indentation means nothing outside <pre> (it renders as one space) but would fill the
+ * article's text with runs of blanks; a run becomes one newline if it had one, else one space.
+ */
+function collapseIndentation(text: Text): void {
+  const value = text.nodeValue ?? '';
+  const collapsed = value.replace(/[ \t\n\f\r]+/g, (run) => (run.includes('\n') ? '\n' : ' '));
+  if (collapsed !== value) text.nodeValue = collapsed;
 }
 
 /** Rewrites DOMPurify's allow-lists cannot express, in one walk over the tree. */
 function finishTree(parent: Element, insidePre: boolean): void {
   for (let node = parent.firstChild; node !== null; node = node.nextSibling) {
+    if (isText(node)) {
+      if (!insidePre) collapseIndentation(node);
+      continue;
+    }
     if (!isElement(node)) continue;
     let element = node;
     if (element.nodeName === 'MARK') element = replaceMark(element);
@@ -111,18 +128,39 @@ function finishTree(parent: Element, insidePre: boolean): void {
 function sanitizeOnce(html: string): string {
   // RETURN_DOM hands back the <body> DOMPurify parsed into, for the rewrites above.
   const body = getPurifier().sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
+  body.normalize(); // adjacent text nodes (left by unwrapped tags) would collapse apart
   finishTree(body, false);
-  return body.innerHTML;
+  const clean = body.innerHTML;
+  discardDocument(body.ownerDocument);
+  return clean;
+}
+
+export interface SanitizedArticle {
+  html: string;
+  /** `textContent` of `html` parsed as a fragment, as the reader's browser will see it. */
+  text: string;
+}
+
+const MAX_ROUNDS = 4;
+
+/**
+ * Sanitizes `html` and reads its text in the same step. Removing elements can leave a tree the
+ * HTML parser would build differently (say, text left directly in a <table>), so the output is
+ * re-parsed the way the reader will parse it and sanitized again until it survives unchanged:
+ * that makes sanitizing idempotent, and the text is the re-parsed tree's.
+ */
+export function sanitizeArticle(html: string): SanitizedArticle {
+  let current = sanitizeOnce(html);
+  for (let round = 1; ; round++) {
+    const container = sharedWindow().document.createElement('div');
+    container.innerHTML = current;
+    if (container.innerHTML === current || round === MAX_ROUNDS) {
+      return { html: current, text: container.textContent ?? '' };
+    }
+    current = sanitizeOnce(current);
+  }
 }
 
 export function sanitizeArticleHtml(html: string): string {
-  // Removing elements can leave a tree the HTML parser would build differently (say, text
-  // left directly in a <table>); re-sanitizing until the output is stable makes it idempotent.
-  let current = sanitizeOnce(html);
-  for (let round = 0; round < 4; round++) {
-    const next = sanitizeOnce(current);
-    if (next === current) return current;
-    current = next;
-  }
-  return current;
+  return sanitizeArticle(html).html;
 }

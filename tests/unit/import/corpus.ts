@@ -1,0 +1,60 @@
+/** Paths into the shared test corpus (see ../shared/corpus/README.md), and DOM helpers. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
+export const sampleArticlePath = path.join(corpusRoot, 'sample/taliban-executions-newsweek.txt');
+export const webPagesRoot = path.join(corpusRoot, 'web-pages');
+
+export interface ExpectedMetadata {
+  title: string;
+  byline: string | null;
+  dir: string | null;
+  lang?: string;
+  excerpt: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+}
+
+export interface WebPage {
+  name: string;
+  bytes: Uint8Array;
+  expected: ExpectedMetadata;
+}
+
+export function loadWebPages(): WebPage[] {
+  return fs
+    .readdirSync(webPagesRoot)
+    .filter((name) => fs.existsSync(path.join(webPagesRoot, name, 'source.html')))
+    .sort()
+    .map((name) => ({
+      name,
+      bytes: fs.readFileSync(path.join(webPagesRoot, name, 'source.html')),
+      expected: JSON.parse(
+        fs.readFileSync(path.join(webPagesRoot, name, 'expected-metadata.json'), 'utf8'),
+      ) as ExpectedMetadata,
+    }));
+}
+
+// An independent window, so the tests do not trust the importer's own DOM helpers.
+const { document } = new JSDOM('').window;
+
+/** What the reader's browser computes: textContent of the HTML parsed as a fragment. */
+export function browserText(html: string): string {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  return container.textContent ?? '';
+}
+
+export function fragment(html: string): HTMLDivElement {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  return container;
+}
+
+export function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
