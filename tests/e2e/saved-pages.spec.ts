@@ -17,7 +17,9 @@ const pages = readdirSync(webPagesDir, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 
-test('saved web pages import, open in the reader, and never reach the network', async ({ page }) => {
+test('saved web pages import, open in the reader, and never reach the network', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const origin = new URL(host.url).origin;
   const outside: string[] = [];
