@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
+/** The shared test corpus lives beside the repository (see ../shared/corpus/README.md). */
+export const corpusDir = path.resolve(repoRoot, process.env.MARGIN_CORPUS ?? '../shared/corpus');
 export const samplePath = path.join(corpusDir, 'sample', 'taliban-executions-newsweek.txt');
 export const webPagesDir = path.join(corpusDir, 'web-pages');
 export const SAMPLE_TITLE =

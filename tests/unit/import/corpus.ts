@@ -1,13 +1,13 @@
 /** Paths into the shared test corpus (see ../shared/corpus/README.md), and DOM helpers. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
+import { corpusDir, samplePath, webPagesDir } from '../../support/paths';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
-export const sampleArticlePath = path.join(corpusRoot, 'sample/taliban-executions-newsweek.txt');
-export const webPagesRoot = path.join(corpusRoot, 'web-pages');
+export { repoRoot } from '../../support/paths';
+export const corpusRoot = corpusDir;
+export const sampleArticlePath = samplePath;
+export const webPagesRoot = webPagesDir;
 
 export interface ExpectedMetadata {
   title: string;
