@@ -9,7 +9,8 @@ export const CHROMIUM_PATH = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: the first import in a fresh host loads jsdom, which is slow on a busy 2-core machine.
+  expect: { timeout: 25_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
