@@ -15,4 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  // Every HTML sink needs TrustedHTML, and only DOMPurify's policy can make it.
+  "require-trusted-types-for 'script'",
+  'trusted-types dompurify',
 ].join('; ');

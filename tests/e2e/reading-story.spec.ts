@@ -42,6 +42,12 @@ async function selectInArticle(page: Page, text: string) {
 test('import, find, highlight, annotate, reload, export: the reading story on the sample article', async ({
   page,
 }) => {
+  // A Trusted Types or CSP violation, or any other error in the page, fails the story.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
   await page.goto(host.url);
   await expect(page.getByText('Your library is empty')).toBeVisible();
 
@@ -89,6 +95,7 @@ test('import, find, highlight, annotate, reload, export: the reading story on th
   expect(markdown).toContain(`# ${SAMPLE_TITLE}`);
   expect(markdown).toMatch(/^> could constitute war crimes$/m);
   expect(markdown).toContain('\ncheck HRW report\n');
+  expect(pageErrors).toEqual([]);
 });
 
 test('a file that cannot be imported says why in one line and leaves the library as it was', async ({

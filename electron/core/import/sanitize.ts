@@ -4,49 +4,12 @@
  * it is idempotent (`sanitizeArticleHtml(x) === x` for its own output) so bodies can be
  * re-checked at any time.
  */
-import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
+import { ARTICLE_HTML_POLICY as CONFIG, REMOTE_SRC } from '../../common/article-html-policy';
 import { isElement, isText, separateBlock } from './block-spacing';
 import { discardDocument, sharedWindow } from './dom';
 
-/** Where a remote image's address is kept; the reader shows a placeholder instead. */
-export const REMOTE_SRC = 'data-margin-remote-src';
-
-const ALLOWED_TAGS = [
-  // structure
-  ...'article section header footer aside div span address h1 h2 h3 h4 h5 h6 p br hr'.split(' '),
-  ...'blockquote pre ul ol li dl dt dd figure figcaption details summary'.split(' '),
-  ...'table caption colgroup col thead tbody tfoot tr th td'.split(' '),
-  // text-level
-  ...'a abbr b bdi bdo cite code del dfn em i ins kbd q rp rt ruby s samp small strong'.split(' '),
-  ...'sub sup time u var wbr img'.split(' '),
-  // allowed through only to be turned into <span> below
-  'mark',
-];
-
-const ALLOWED_ATTR = [
-  ...'href src alt title width height lang dir datetime cite colspan rowspan span scope'.split(' '),
-  ...'headers abbr start reversed value rel open'.split(' '),
-  REMOTE_SRC,
-];
-
-/**
- * Values with a scheme must be http(s) or mailto; scheme-less values (numbers, relative paths)
- * pass here and links/images are checked strictly afterwards.
- */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
-
-const CONFIG: Config = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  ALLOWED_URI_REGEXP,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class'],
-  // Removed together with their content (as are script, style, svg, math, iframe, video…);
-  // other disallowed tags, such as <form> or <picture>, are unwrapped and their content kept.
-  ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'object', 'embed', 'canvas', 'map'],
-  KEEP_CONTENT: true,
-};
+export { REMOTE_SRC };
 
 const LINK_SCHEME = /^(?:https?:|mailto:)/i;
 const HTTP_SCHEME = /^https?:/i;

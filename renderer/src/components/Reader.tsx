@@ -6,6 +6,7 @@ import { formatDate, isTyping, sourceLabel } from '../format';
 import { saveMarkdownFile } from '../files';
 import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
+import { setArticleHtml } from '../reader/trusted-html';
 import { NotesPanel, type PlacedHighlight } from './NotesPanel';
 
 interface Props {
@@ -32,7 +33,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
   // so that painting highlight marks into it is never undone by a re-render.
   useLayoutEffect(() => {
     const body = bodyRef.current!;
-    body.innerHTML = article.html;
+    setArticleHtml(body, article.html);
     setText(body.textContent ?? '');
     setHighlights(article.highlights);
     setActiveId(null);
