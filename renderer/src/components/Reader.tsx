@@ -7,6 +7,7 @@ import { saveMarkdownFile } from '../files';
 import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
 import { setArticleHtml } from '../reader/trusted-html';
+import { FindBar } from './FindBar';
 import { NotesPanel, type PlacedHighlight } from './NotesPanel';
 
 interface Props {
@@ -27,6 +28,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
   const [text, setText] = useState('');
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [finding, setFinding] = useState(false);
   const id = article.meta.id;
 
   // The body is untrusted (if sanitized) HTML: set once per article, outside React's reconciliation,
@@ -149,6 +151,11 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        setFinding(true);
+        return;
+      }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'h' && selection) {
         e.preventDefault();
@@ -174,6 +181,14 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
       setActiveId(mark.getAttribute(MARK_ATTR));
     }
   };
+
+  const scrollToRange = useCallback((range: Range) => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const top = range.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    if (top < 0 || top > scroller.clientHeight - 40)
+      scroller.scrollTop += top - scroller.clientHeight / 3;
+  }, []);
 
   const scrollToHighlight = (highlightId: string) => {
     setActiveId(highlightId);
@@ -220,6 +235,14 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
         <button type="button" onClick={() => void copyMarkdown()}>
           Copy as Markdown
         </button>
+        {finding && (
+          <FindBar
+            bodyRef={bodyRef}
+            text={text}
+            scrollTo={scrollToRange}
+            onClose={() => setFinding(false)}
+          />
+        )}
       </div>
       <div className="reader-columns">
         <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
