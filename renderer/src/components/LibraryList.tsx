@@ -116,10 +116,10 @@ export function LibraryList(props: Props) {
                 {a.title}
               </div>
               <div className="article-meta">
-                <span>{sourceLabel(a)}</span>
                 <span>{formatDate(a.savedAt)}</span>
                 <span>{a.readingMinutes} min</span>
                 <span>{plural(a.highlightCount, 'highlight')}</span>
+                <span className="source">{sourceLabel(a)}</span>
               </div>
               <div className="article-actions" onClick={(e) => e.stopPropagation()}>
                 <button type="button" onClick={() => props.onToggleRead(a)}>
