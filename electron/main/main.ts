@@ -7,6 +7,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { resolveLibraryDir } from '../core/library-location';
 import { openServices, type MarginServices } from '../core/services';
 import { appPaths } from './app-paths';
+import { createDeepLinks, registerProtocolClient } from './deep-links';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveBundle } from './protocol';
@@ -23,6 +24,7 @@ app.setName(APP_NAME);
 // Both must happen before `ready`: sandbox every renderer, and give app:// its privileges.
 app.enableSandbox();
 registerAppScheme();
+registerProtocolClient(app);
 
 if (!app.requestSingleInstanceLock()) {
   // Another Margin is running on this profile; it focuses itself on 'second-instance'.
@@ -41,10 +43,23 @@ async function start(): Promise<void> {
   const currentWindow = (): BrowserWindow | null =>
     mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
 
-  app.on('second-instance', () => {
+  const showWindow = (): void => {
     const win = currentWindow();
     if (win) focusWindow(win);
     else openWindow?.();
+  };
+  // margin:// links: macOS hands them over by event (possibly before `ready`), Windows and Linux
+  // on the command line of the first launch or of a second one.
+  const deepLinks = createDeepLinks({ window: currentWindow, show: showWindow });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deepLinks.openUrl(url);
+  });
+  deepLinks.openArgv(process.argv);
+
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    deepLinks.openArgv(argv);
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -82,6 +97,7 @@ async function start(): Promise<void> {
 
   openWindow = (): void => {
     const win = createMainWindow(paths, process.platform);
+    deepLinks.attach(win);
     // Closing the window is a natural save point, even if the app keeps running (macOS).
     win.on('close', () => void flushQuietly(services));
     win.on('closed', () => {

@@ -8,15 +8,23 @@ import type { ApiResponse, MarginApi, MarginShell } from '../common/api';
 import { API_METHODS, SHELL_METHODS } from '../common/api-methods';
 import {
   API_CHANNEL_PREFIX,
+  isDeepLinkTarget,
   isMenuAction,
   MENU_CHANNEL,
+  OPEN_CHANNEL,
   SHELL_CHANNEL_PREFIX,
+  type DeepLinkTarget,
   type MenuAction,
 } from '../common/ipc-channels';
 
 export interface MarginShellBridge extends MarginShell {
   /** Subscribes to application-menu actions; returns the unsubscribe function. */
   onMenu(callback: (action: MenuAction) => void): () => void;
+  /**
+   * Subscribes to `margin://` links (open an article, scrolled to a highlight); returns the
+   * unsubscribe function. A link that arrived before the first subscriber is delivered to it.
+   */
+  onOpen(callback: (target: DeepLinkTarget) => void): () => void;
 }
 
 /** Turns an envelope into a value or a thrown Error the UI can show as is. */
@@ -42,6 +50,16 @@ function forwarders<M extends string>(
 
 const margin = forwarders(API_METHODS, API_CHANNEL_PREFIX) as unknown as MarginApi;
 
+// Links can come in before the UI has subscribed (Margin launched by a link): the latest waits.
+const openListeners = new Set<(target: DeepLinkTarget) => void>();
+let waitingOpen: DeepLinkTarget | null = null;
+ipcRenderer.on(OPEN_CHANNEL, (_event: IpcRendererEvent, target: unknown) => {
+  if (!isDeepLinkTarget(target)) return;
+  const copy = { articleId: target.articleId, highlightId: target.highlightId };
+  if (openListeners.size === 0) waitingOpen = copy;
+  for (const listener of openListeners) listener(copy);
+});
+
 const marginShell: MarginShellBridge = {
   ...(forwarders(SHELL_METHODS, SHELL_CHANNEL_PREFIX) as unknown as MarginShell),
   onMenu(callback) {
@@ -53,6 +71,19 @@ const marginShell: MarginShellBridge = {
     ipcRenderer.on(MENU_CHANNEL, listener);
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, listener);
+    };
+  },
+  onOpen(callback) {
+    if (typeof callback !== 'function') throw new TypeError('onOpen needs a function');
+    const listener = (target: DeepLinkTarget): void => callback(target);
+    openListeners.add(listener);
+    if (waitingOpen !== null) {
+      const target = waitingOpen;
+      waitingOpen = null;
+      listener(target);
+    }
+    return () => {
+      openListeners.delete(listener);
     };
   },
 };

@@ -106,6 +106,7 @@ test.describe('Margin desktop app', () => {
       'saveMarkdownFolder',
       'openExternal',
       'onMenu',
+      'onOpen',
     ]);
     expect(bridge.hasRequire).toBe(false);
 

@@ -31,7 +31,7 @@ export function markdownFileName(meta: Pick<ArticleMeta, 'title'>): string {
  * Windows and macOS file systems treat them so.
  */
 export function uniqueFileNames(names: readonly string[]): string[] {
-  const key = (name: string): string => name.normalize('NFC').toLowerCase();
+  const key = fileNameKey;
   const taken = new Set<string>();
   const firsts = new Set<number>();
   names.forEach((name, index) => {
@@ -41,10 +41,8 @@ export function uniqueFileNames(names: readonly string[]): string[] {
   });
   return names.map((name, index) => {
     if (firsts.has(index)) return name;
-    const dot = name.lastIndexOf('.');
-    const [base, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
     for (let number = 2; ; number += 1) {
-      const candidate = fitFileName(base, `${extension}`, ` (${number})`);
+      const candidate = numberedFileName(name, number);
       if (!taken.has(key(candidate))) {
         taken.add(key(candidate));
         return candidate;
@@ -53,11 +51,28 @@ export function uniqueFileNames(names: readonly string[]): string[] {
   });
 }
 
+/** "A.md" as "A (2).md", still within the length limits. */
+export function numberedFileName(name: string, number: number): string {
+  const dot = name.lastIndexOf('.');
+  const [base, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  return fitFileName(base, extension, ` (${number})`);
+}
+
+/** How file systems that ignore case and Unicode normalization (Windows, macOS) compare names. */
+export function fileNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** `base + suffix + extension`, shortening `base` (by whole characters) to fit the limits. */
 function fitFileName(base: string, extension: string, suffix = ''): string {
   const tail = suffix + extension;
   const maxLength = MAX_FILE_NAME_LENGTH - tail.length;
   const maxBytes = MAX_FILE_NAME_BYTES - utf8Length(tail);
+  // Most titles fit: only a cut needs the (slow) grapheme segmentation.
+  if (base.length <= maxLength && utf8Length(base) <= maxBytes) {
+    const whole = trimDotsAndSpaces(base);
+    return (whole === '' ? FALLBACK_NAME : whole) + tail;
+  }
   let kept = '';
   let bytes = 0;
   for (const grapheme of graphemes(base)) {
@@ -76,9 +91,10 @@ function trimDotsAndSpaces(name: string): string {
 
 /** User-perceived characters, so a cut never splits an emoji or a letter from its accent. */
 function graphemes(text: string): string[] {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (segment) => segment.segment);
 }
+let segmenter: Intl.Segmenter | undefined;
 
 function utf8Length(text: string): number {
   let bytes = 0;

@@ -1,80 +1,85 @@
-import type { ArticleMeta, Highlight } from '../model';
-import { escapeMarkdownInline, escapeMarkdownLine, textLines } from './escape-markdown';
-import { userMarkdownBlock } from './user-markdown';
-import { yamlString } from './yaml';
+/**
+ * Markdown export, the public entry points: one article as a file, one highlight for the
+ * clipboard, many articles as one file. Layout comes from a template (Obsidian by default; see
+ * presets.ts and docs/export.md); the file format around it from managed-file.ts.
+ */
+import {
+  presetTemplate,
+  renderBody,
+  renderFrontMatter,
+  renderHighlight,
+  type ExportTemplate,
+} from './export-template';
+import { newManagedFile, type RenderedArticle } from './managed-file';
+import type { TemplateView } from './template';
+import { articleView, type ArticleExport } from './views';
 
 export { MAX_FILE_NAME_LENGTH, markdownFileName, uniqueFileNames } from './file-name';
+export { compileTemplate, presetTemplate, type ExportTemplate } from './export-template';
+export { TEMPLATE_PRESETS, isTemplatePresetName, type TemplatePresetName } from './presets';
+export { TemplateError } from './template';
+export { placeHighlights } from './placement';
+export type { ArticleExport } from './views';
 
-export interface ArticleMarkdownInput {
-  meta: ArticleMeta;
-  highlights: readonly Highlight[];
-  /**
-   * Where each highlight (by id) starts in the article's current text, when re-anchoring moved
-   * it; otherwise its position selector is used. Only the order depends on it.
-   */
-  positions?: ReadonlyMap<string, number>;
+/** The front matter and body of one article, rendered (the parts a file is made of). */
+export function renderArticle(
+  input: ArticleExport,
+  template: ExportTemplate = presetTemplate(),
+): RenderedArticle {
+  const view = articleView(input);
+  return {
+    articleId: input.meta.id,
+    frontMatter: renderFrontMatter(template, view),
+    body: renderBody(template, view),
+  };
 }
 
 /**
- * An article's highlights and notes as a Markdown document: YAML front matter with the
- * metadata, the title, each highlight in reading order as a block quote of its exact text with
- * its note (the user's own Markdown, kept as such) below, then the article's note.
+ * An article's highlights and notes as a Markdown file: front matter, then the managed region
+ * (title, each highlight in reading order as a block quote of its exact text with its note
+ * below, orphaned highlights apart, the article's note), between Margin's markers.
  */
-export function articleToMarkdown({ meta, highlights, positions }: ArticleMarkdownInput): string {
-  const title = singleLine(meta.title) || 'Untitled';
-  const blocks = [frontMatter(meta), `# ${escapeMarkdownInline(title)}`];
-  for (const highlight of inReadingOrder(highlights, positions)) {
-    blocks.push(blockQuote(highlight.selectors[0].exact));
-    const note = userMarkdownBlock(highlight.note);
-    if (note) blocks.push(note);
+export function articleToMarkdown(
+  input: ArticleExport,
+  template: ExportTemplate = presetTemplate(),
+): string {
+  return newManagedFile(renderArticle(input, template));
+}
+
+/**
+ * One highlight laid out as in the article's file (quote, block id, link, note), for "Copy as
+ * Markdown". Null if the article has no highlight with that id.
+ */
+export function highlightToMarkdown(
+  input: ArticleExport,
+  highlightId: string,
+  template: ExportTemplate = presetTemplate(),
+): string | null {
+  const article = articleView(input);
+  const lists = [article.highlights, article.orphans];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list as readonly TemplateView[]) {
+      if (item.id !== highlightId) continue;
+      const merged: TemplateView = { ...article, ...item };
+      return `${renderHighlight(template, merged, item.orphan === true)}\n`;
+    }
   }
-  const articleNote = userMarkdownBlock(meta.note);
-  if (articleNote) blocks.push('## Note', articleNote);
-  return `${blocks.join('\n\n')}\n`;
+  return null;
 }
 
-function frontMatter(meta: ArticleMeta): string {
-  const lines = ['---', `title: ${yamlString(singleLine(meta.title) || 'Untitled')}`];
-  if (meta.byline) lines.push(`author: ${yamlString(meta.byline)}`);
-  if (meta.siteName) lines.push(`site: ${yamlString(meta.siteName)}`);
-  if (meta.url) lines.push(`url: ${yamlString(meta.url)}`);
-  const saved = localDate(meta.savedAt);
-  if (saved) lines.push(`saved: ${saved}`);
-  if (meta.tags.length === 0) lines.push('tags: []');
-  else lines.push('tags:', ...meta.tags.map((tag) => `  - ${yamlString(tag)}`));
-  lines.push('---');
-  return lines.join('\n');
-}
-
-/** Quoted text, literally: every line prefixed with "> ", blank lines inside it as ">". */
-function blockQuote(text: string): string {
-  return textLines(text)
-    .map((line) => (line === '' ? '>' : `> ${escapeMarkdownLine(line)}`))
-    .join('\n');
-}
-
-function inReadingOrder(
-  highlights: readonly Highlight[],
-  positions: ReadonlyMap<string, number> | undefined,
-): Highlight[] {
-  const startOf = (highlight: Highlight): number =>
-    positions?.get(highlight.id) ?? highlight.selectors[1].start;
-  return [...highlights].sort(
-    (a, b) =>
-      startOf(a) - startOf(b) ||
-      a.selectors[1].end - b.selectors[1].end ||
-      a.createdAt.localeCompare(b.createdAt),
-  );
-}
-
-function singleLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
-
-/** The day the article was saved, in the user's time zone, as YYYY-MM-DD; null if unparseable. */
-function localDate(iso: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * Many articles in one Markdown file, each article's managed region (its own markers around it)
+ * one after the other. No front matter: it would describe only one of them.
+ */
+export function articlesToMarkdown(
+  inputs: Iterable<ArticleExport>,
+  template: ExportTemplate = presetTemplate(),
+): string {
+  const regions: string[] = [];
+  for (const input of inputs) {
+    const article = renderArticle(input, template);
+    regions.push(newManagedFile({ ...article, frontMatter: null }).trimEnd());
+  }
+  return regions.length === 0 ? '' : `${regions.join('\n\n')}\n`;
 }

@@ -1,16 +1,37 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { MarkdownFile } from '../../common/api';
+import { frontMatterEntries } from '../../common/export/front-matter';
+import { parseManagedFile } from '../../common/export/managed-file';
 import { writeFileAtomic } from '../archive/atomic-write';
+import { exportRendered, type ExportItem } from './folder-export';
 
-/** Writes each file into `dir` atomically; file names must already be safe and unique. */
+/**
+ * Writes export files (as `exportAll` returns them) into `dir` with the same care as
+ * exportToFolder: each file goes to the article's existing file if there is one (found by id),
+ * only its managed region and Margin's front matter keys change, unchanged files are not
+ * touched, and a name taken by a file that is not Margin's gets a number. Files that are not
+ * Margin exports (no markers) are simply written, atomically. Returns how many files now hold
+ * their article's notes (written or already up to date).
+ */
 export async function writeMarkdownFolder(dir: string, files: MarkdownFile[]): Promise<number> {
-  await mkdir(dir, { recursive: true });
+  const items: ExportItem[] = [];
+  const others: MarkdownFile[] = [];
   for (const file of files) {
     if (path.basename(file.fileName) !== file.fileName) {
       throw new Error(`Refusing an unsafe export file name: ${file.fileName}`);
     }
-    await writeFileAtomic(path.join(dir, file.fileName), file.markdown);
+    const article = parseManagedFile(file.markdown);
+    if (article === null) {
+      others.push(file);
+      continue;
+    }
+    // The keys this file's front matter holds are Margin's: they were rendered by Margin.
+    const keys = frontMatterEntries(
+      (article.frontMatter ?? '').split('\n').map((line) => `${line}\n`),
+    ).flatMap((entry) => (entry.key === null ? [] : [entry.key]));
+    items.push({ article, fileName: file.fileName, ownedKeys: new Set(keys) });
   }
-  return files.length;
+  const result = await exportRendered({ dir, items, total: items.length });
+  for (const file of others) await writeFileAtomic(path.join(dir, file.fileName), file.markdown);
+  return result.written + result.unchanged + others.length;
 }

@@ -1,147 +1,81 @@
-import { marked, type Token, type Tokens } from 'marked';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleToMarkdown } from '../../../electron/common/export/markdown';
-import type { ArticleMeta, Highlight } from '../../../electron/common/model';
+import {
+  articlesToMarkdown,
+  articleToMarkdown,
+  highlightToMarkdown,
+  placeHighlights,
+  presetTemplate,
+  TEMPLATE_PRESETS,
+  type TemplatePresetName,
+} from '../../../electron/common/export/markdown';
+import { exportTags } from '../../../electron/common/export/tags';
+import { highlight, meta, propertyRuns } from './support/fixtures';
+import {
+  asMarkdownText,
+  blockQuotes,
+  blockTypes,
+  isSafeHref,
+  linkTargets,
+  liveHtml,
+  parseExport,
+  quoteText,
+} from './support/markdown-check';
 
-function meta(fields: Partial<ArticleMeta> = {}): ArticleMeta {
-  return {
-    id: 'a1',
-    title: 'Taliban Executions of Surrendering Afghan Troops',
-    byline: 'Jane Doe',
-    siteName: 'Newsweek',
-    url: 'https://www.newsweek.com/taliban-executions',
-    source: 'taliban.html',
-    kind: 'html',
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: null,
-    publishedTime: null,
-    savedAt: '2021-08-12T12:00:00.000Z',
-    wordCount: 500,
-    sourceHash: 'abc',
-    sourceFile: 'source.html',
-    read: false,
-    favorite: false,
-    tags: [],
-    note: '',
-    scrollPosition: 0,
-    deletedAt: null,
-    ...fields,
-  };
+const PRESETS = Object.keys(TEMPLATE_PRESETS) as TemplatePresetName[];
+
+function localDay(iso: string): string {
+  const date = new Date(iso);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-let nextId = 0;
-function highlight(exact: string, start: number, note = ''): Highlight {
-  nextId += 1;
-  return {
-    id: `h${nextId}`,
-    articleId: 'a1',
-    selectors: [
-      { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start, end: start + exact.length },
-    ],
-    color: 'yellow',
-    note,
-    createdAt: `2024-01-01T00:00:${String(nextId % 60).padStart(2, '0')}.000Z`,
-    updatedAt: '2024-01-01T00:00:00.000Z',
-  };
+/** A YAML date (js-yaml reads it as UTC midnight) as YYYY-MM-DD. */
+function yamlDay(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : `not a date: ${String(value)}`;
 }
 
-/** Splits the document into its front matter lines and the Markdown after it. */
-function splitFrontMatter(markdown: string): { fields: string[]; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
-  if (!match) throw new Error('no front matter');
-  return { fields: (match[1] ?? '').split('\n'), body: markdown.slice(match[0].length) };
-}
-
-/**
- * Decodes a YAML double-quoted scalar (the escapes YAML 1.2 defines that the exporter may
- * write), failing on anything that is not one complete, valid such scalar.
- */
-function decodeYamlDoubleQuoted(source: string): string {
-  expect(source).toMatch(/^"(?:[^"\\\p{Cc}\u2028\u2029\ufeff]|\\.)*"$/u);
-  return source.slice(1, -1).replace(/\\(x[0-9A-F]{2}|u[0-9A-F]{4}|.)/gu, (_, escape: string) => {
-    if (escape.startsWith('x') || escape.startsWith('u')) {
-      return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
-    }
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-    const decoded = simple[escape];
-    if (decoded === undefined) throw new Error(`unexpected escape \\${escape}`);
-    return decoded;
-  });
-}
-
-function frontMatterValue(markdown: string, key: string): string | undefined {
-  const line = splitFrontMatter(markdown).fields.find((field) => field.startsWith(`${key}: `));
-  return line?.slice(key.length + 2);
-}
-
-function decodeEntities(html: string): string {
-  return html
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/**
- * The text a block quote renders to, asserting it renders to plain paragraphs only: no
- * emphasis, code, links, HTML or line breaks came out of the quoted text.
- */
-function renderedQuoteText(quote: Tokens.Blockquote): string {
-  const html = marked.parser(quote.tokens).trim();
-  const tags = html.match(/<[^>]*>/g) ?? [];
-  expect(
-    tags.filter((tag) => tag !== '<p>' && tag !== '</p>'),
-    html,
-  ).toEqual([]);
-  return decodeEntities(html.replace(/<\/p>\s*<p>/g, '\n\n').replace(/^<p>|<\/p>$/g, ''));
-}
-
-function blockQuotes(markdown: string): Tokens.Blockquote[] {
-  return marked
-    .lexer(splitFrontMatter(markdown).body)
-    .filter((token): token is Tokens.Blockquote => token.type === 'blockquote');
-}
-
-/** The body's top-level tokens without the blank-line `space` tokens. */
-function blocks(markdown: string): Token[] {
-  return marked.lexer(splitFrontMatter(markdown).body).filter((token) => token.type !== 'space');
-}
-
-describe('articleToMarkdown front matter', () => {
-  it('holds title, author, site, url, saved date and tags', () => {
+describe('front matter', () => {
+  it('holds the id, metadata, saved and published dates, tags and highlight count', () => {
     const markdown = articleToMarkdown({
       meta: meta({ tags: ['war', 'afghanistan'] }),
-      highlights: [],
+      highlights: [highlight('one', 0), highlight('two', 10)],
     });
-    const saved = new Date('2021-08-12T12:00:00.000Z');
-    const day = `${saved.getFullYear()}-${String(saved.getMonth() + 1).padStart(2, '0')}-${String(
-      saved.getDate(),
-    ).padStart(2, '0')}`;
-    expect(splitFrontMatter(markdown).fields).toEqual([
-      'title: "Taliban Executions of Surrendering Afghan Troops"',
-      'author: "Jane Doe"',
-      'site: "Newsweek"',
-      'url: "https://www.newsweek.com/taliban-executions"',
-      `saved: ${day}`,
-      'tags:',
-      '  - "war"',
-      '  - "afghanistan"',
-    ]);
+    const { frontMatter } = parseExport(markdown);
     expect(markdown.startsWith('---\n')).toBe(true);
+    expect(frontMatter).toEqual({
+      id: 'a1',
+      title: 'Taliban Executions of Surrendering Afghan Troops',
+      author: 'Jane Doe',
+      site: 'Newsweek',
+      url: 'https://www.newsweek.com/taliban-executions',
+      saved: expect.any(Date),
+      published: expect.any(Date),
+      tags: ['war', 'afghanistan'],
+      highlights: 2,
+    });
+    expect(yamlDay(frontMatter?.saved)).toBe(localDay('2021-08-12T12:00:00.000Z'));
+    expect(yamlDay(frontMatter?.published)).toBe(localDay('2021-08-12T09:30:00.000Z'));
   });
 
   it('leaves out missing metadata and writes no tags as an empty list', () => {
     const markdown = articleToMarkdown({
-      meta: meta({ byline: null, siteName: null, url: null }),
+      meta: meta({ byline: null, siteName: ' ', url: null, publishedTime: null }),
       highlights: [],
     });
-    const keys = splitFrontMatter(markdown).fields.map((field) => field.split(':')[0]);
-    expect(keys).toEqual(['title', 'saved', 'tags']);
-    expect(frontMatterValue(markdown, 'tags')).toBe('[]');
+    const { frontMatter } = parseExport(markdown);
+    expect(Object.keys(frontMatter ?? {})).toEqual(['id', 'title', 'saved', 'tags', 'highlights']);
+    expect(frontMatter?.tags).toEqual([]);
+    expect(frontMatter?.highlights).toBe(0);
+  });
+
+  it('drops a url that is not http(s)', () => {
+    const markdown = articleToMarkdown({
+      meta: meta({ url: 'javascript:alert(1)' }),
+      highlights: [],
+    });
+    expect(parseExport(markdown).frontMatter).not.toHaveProperty('url');
+    expect(markdown).not.toContain('javascript');
   });
 
   it.each([
@@ -154,85 +88,109 @@ describe('articleToMarkdown front matter', () => {
     '? question: mark',
     '@at `tick` %percent',
     'Emoji 🚀 and ümlaut',
-  ])('writes the title %j as one valid YAML string that decodes to it', (title) => {
+    'true',
+    'null',
+    '2024-05-01',
+    '0x1F',
+    '~',
+    'Two\nlines\r\n here',
+    '--- three dashes',
+    '...',
+    '\'single\' "double"',
+  ])('writes the title %j as YAML that reads back as that string', (title) => {
     const markdown = articleToMarkdown({ meta: meta({ title }), highlights: [] });
     // A title is one line: whitespace runs (tabs, line separators) are single spaces.
-    expect(decodeYamlDoubleQuoted(frontMatterValue(markdown, 'title') ?? '')).toBe(
-      title.replace(/\s+/g, ' '),
+    expect(parseExport(markdown).frontMatter?.title).toBe(title.replace(/\s+/g, ' ').trim());
+  });
+
+  it('reads back any title, author and tag exactly (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1 }),
+        fc.string({ unit: 'binary' }),
+        (title, byline) => {
+          fc.pre(title.trim() !== '' && byline.trim() !== '');
+          const markdown = articleToMarkdown({ meta: meta({ title, byline }), highlights: [] });
+          const { frontMatter } = parseExport(markdown);
+          const wellFormed = (text: string): string => text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+          expect(frontMatter?.title).toBe(wellFormed(title.replace(/\s+/gu, ' ').trim()));
+          expect(frontMatter?.author).toBe(wellFormed(byline));
+        },
+      ),
+      propertyRuns(300),
     );
   });
 
-  it('keeps other metadata exactly, line breaks and tabs escaped', () => {
-    const byline = 'By "Jane"\n\tDoe \\ Co.\u2028';
-    const tag = 'tag: with # and "quotes"';
-    const markdown = articleToMarkdown({ meta: meta({ byline, tags: [tag] }), highlights: [] });
-    expect(decodeYamlDoubleQuoted(frontMatterValue(markdown, 'author') ?? '')).toBe(byline);
-    const tagLine = splitFrontMatter(markdown).fields.find((field) => field.startsWith('  - '));
-    expect(decodeYamlDoubleQuoted(tagLine?.slice(4) ?? '')).toBe(tag);
+  it('reads back words that YAML could take for something else (property)', () => {
+    const word = fc
+      .array(
+        fc.constantFrom(
+          ...'aZé_-/.,\'()&+ :#[]{}!?*|>%@`"~'.split(''),
+          'yes',
+          'No',
+          'null',
+          'true',
+          'ON',
+          'y',
+          '1',
+          '0x',
+          '.inf',
+          'e3',
+          '2024-01-01',
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(word, fc.array(word, { maxLength: 4 }), (site, tags) => {
+        fc.pre(site.trim() !== '');
+        const markdown = articleToMarkdown({
+          meta: meta({ siteName: site, tags }),
+          highlights: [],
+        });
+        const { frontMatter } = parseExport(markdown);
+        expect(frontMatter?.site).toBe(site);
+        expect(frontMatter?.tags).toEqual(exportTags(tags));
+      }),
+      propertyRuns(300),
+    );
   });
 
-  it('puts a title with line breaks on one line', () => {
+  it('normalizes tags to what Obsidian accepts', () => {
     const markdown = articleToMarkdown({
-      meta: meta({ title: 'Two\nlines\r\n here' }),
+      meta: meta({
+        tags: ['machine learning', '#already', 'C++ & Rust', '2024', 'a/b c', 'War', 'war', '!!!'],
+      }),
       highlights: [],
     });
-    expect(frontMatterValue(markdown, 'title')).toBe('"Two lines here"');
-    expect(markdown).toContain('\n# Two lines here\n');
+    const tags = parseExport(markdown).frontMatter?.tags as string[];
+    expect(tags).toEqual(['machine-learning', 'already', 'C-Rust', '_2024', 'a/b-c', 'War']);
+    for (const tag of tags) expect(tag).toMatch(/^[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*$/u);
   });
 });
 
-describe('articleToMarkdown body', () => {
-  it('starts with the title as a heading, its Markdown characters escaped', () => {
-    const markdown = articleToMarkdown({
-      meta: meta({ title: 'C# *and* <F#> in [2024]' }),
-      highlights: [],
-    });
-    const [heading] = blocks(markdown);
-    expect(heading?.type).toBe('heading');
-    expect(heading?.type === 'heading' && heading.depth).toBe(1);
-    expect(decodeEntities(marked.parseInline((heading as Tokens.Heading).text) as string)).toBe(
-      'C# *and* <F#> in [2024]',
-    );
-  });
+describe.each(PRESETS)('the %s preset', (preset) => {
+  const template = presetTemplate(preset);
+  const exportOf = (...highlights: ReturnType<typeof highlight>[]): string =>
+    articleToMarkdown({ meta: meta(), highlights }, template);
 
-  it('makes each highlight exactly one block quote, in reading order, with its note below', () => {
-    const highlights = [
-      highlight('The fighting has led to many Afghan security personnel fleeing.', 900, ''),
-      highlight('could constitute war crimes', 120, 'Compare with **Geneva**, art. 3.'),
-      highlight('150 kilometers southwest of Kabul', 500, 'Check the *distance*.'),
-    ];
-    const markdown = articleToMarkdown({ meta: meta(), highlights });
-    const tokens = blocks(markdown);
-    expect(tokens.map((token) => token.type)).toEqual([
-      'heading',
-      'blockquote',
-      'paragraph',
-      'blockquote',
-      'paragraph',
-      'blockquote',
-    ]);
-    expect(blockQuotes(markdown).map(renderedQuoteText)).toEqual([
+  it('makes each highlight exactly one block quote of its text, in reading order', () => {
+    const markdown = exportOf(
+      highlight('The fighting has led to many Afghan security personnel fleeing.', 900),
+      highlight('could constitute war crimes', 120, { note: 'Compare with **Geneva**, art. 3.' }),
+      highlight('150 kilometers southwest of Kabul', 500, { note: 'Check the *distance*.' }),
+    );
+    expect(blockQuotes(parseExport(markdown).tokens).map(quoteText)).toEqual([
       'could constitute war crimes',
       '150 kilometers southwest of Kabul',
       'The fighting has led to many Afghan security personnel fleeing.',
     ]);
-    // The notes stay Markdown: their emphasis renders.
-    expect(tokens[2]?.raw.trim()).toBe('Compare with **Geneva**, art. 3.');
-    expect(tokens[4]?.raw.trim()).toBe('Check the *distance*.');
   });
 
-  it('orders by the given current positions over the stored position selectors', () => {
-    const first = highlight('first in the text now', 500);
-    const second = highlight('second in the text now', 100);
-    const positions = new Map([
-      [first.id, 10],
-      [second.id, 20],
-    ]);
-    const markdown = articleToMarkdown({ meta: meta(), highlights: [second, first], positions });
-    expect(blockQuotes(markdown).map(renderedQuoteText)).toEqual([
-      'first in the text now',
-      'second in the text now',
-    ]);
+  it('keeps notes as Markdown', () => {
+    const markdown = exportOf(highlight('q', 0, { note: 'Compare with **Geneva**, art. 3.' }));
+    const { body } = parseExport(markdown);
+    expect(body).toContain('Compare with **Geneva**, art. 3.');
   });
 
   it.each([
@@ -241,9 +199,9 @@ describe('articleToMarkdown body', () => {
     '# not a heading',
     '#Taliban executions',
     '> not a nested quote',
-    '[not a link](https://example.com) and ![no image](x.png)',
+    '[not a link](https://example.com) and ![no image](x.png) and [[no wikilink]]',
     'bare https://example.com/path and www.example.com and me@example.com',
-    '<b>not bold</b> <script>alert(1)</script> <!-- no comment -->',
+    '<b>not bold</b> <script>alert(1)</script> <!-- no comment --> <tag>',
     '&amp; stays &amp;, &copy; stays &copy;, &#169; stays, & alone too',
     'a | table | row',
     '~~not struck~~ and ~tilde~',
@@ -255,95 +213,233 @@ describe('articleToMarkdown body', () => {
     '= not an underline',
     '---',
     '***',
+    '___',
     'back\\slash\\ and a trailing backslash\\',
-    'price $5 and $10',
+    'price $5 and $10, math $x^2$',
     '    indented four spaces',
     '```',
     '~~~',
     '1986. A year',
+    'an ^block-id at the end ^abc123',
+    'obsidian %%comment%% and ==highlight==',
+    'footnote[^1] and callout > [!note]',
+    'trailing spaces   ',
+    'trailing\ttab\t',
+    'null \u0000 character',
+    '<https://example.com> autolink',
   ])('keeps the quote %j as literal text', (quote) => {
-    const markdown = articleToMarkdown({ meta: meta(), highlights: [highlight(quote, 0)] });
-    const quotes = blockQuotes(markdown);
+    const quotes = blockQuotes(parseExport(exportOf(highlight(quote, 0))).tokens);
     expect(quotes).toHaveLength(1);
-    expect(renderedQuoteText(quotes[0] as Tokens.Blockquote)).toBe(quote.trim());
+    expect(quoteText(quotes[0]!)).toBe(asMarkdownText(quote));
   });
 
-  it('keeps a multi-line quote, with ">" on every line and blank lines as ">"', () => {
-    const quote = '"Allahu Akhbar" (God is great).\n\nNewsweek has contacted\nthe U.S. embassy';
-    const markdown = articleToMarkdown({ meta: meta(), highlights: [highlight(quote, 0)] });
-    expect(markdown).toContain(
-      '> "Allahu Akhbar" (God is great).\n>\n> Newsweek has contacted\n> the U.S. embassy\n',
+  it('keeps a multi-line quote in one block quote, line breaks and paragraphs included', () => {
+    const quote =
+      '"Allahu Akhbar" (God is great).\n\n\nNewsweek has contacted  \r\nthe U.S. embassy\n- one\n1. two\n# three\n===\n> four\n| a | b |\n|---|---|';
+    const quotes = blockQuotes(parseExport(exportOf(highlight(quote, 0))).tokens);
+    expect(quotes).toHaveLength(1);
+    expect(quoteText(quotes[0]!)).toBe(asMarkdownText(quote));
+  });
+
+  it('keeps any text as literal text (property)', () => {
+    const special = fc.constantFrom(
+      ...'*_#>`[]|<>&!~$%=^\\-+.)(:@ \t\n1'.split(''),
+      '<b>',
+      '&amp;',
+      '\n1. ',
+      '\n- ',
+      '  \n',
+      '```',
+      'https://x.y',
+      'www.x.y',
+      'ftp://x.y',
+      'xmpp:a@b.c',
+      'a@b.c',
+      '&#169;',
+      '&copy;',
+      '\r',
+      '\u00a0',
+      '\u2028',
+      '\v',
+      '%%',
+      '==',
+      '^abc',
     );
-    const quotes = blockQuotes(markdown);
-    expect(quotes).toHaveLength(1);
-    expect(renderedQuoteText(quotes[0] as Tokens.Blockquote)).toBe(quote);
-  });
-
-  it('keeps lines of a multi-line quote that look like Markdown literal', () => {
-    const quote = 'Intro:\n- one\n1. two\n# three\n===\n> four\n| a | b |\n|---|---|';
-    const markdown = articleToMarkdown({ meta: meta(), highlights: [highlight(quote, 0)] });
-    const quotes = blockQuotes(markdown);
-    expect(quotes).toHaveLength(1);
-    expect(renderedQuoteText(quotes[0] as Tokens.Blockquote)).toBe(quote);
-  });
-
-  it('does not let trailing double spaces or CRLF line endings create hard line breaks', () => {
-    const quote = 'line one  \r\nline two\t\r\nline three';
-    const markdown = articleToMarkdown({ meta: meta(), highlights: [highlight(quote, 0)] });
-    expect(markdown).not.toMatch(/ {2}\n/);
-    expect(markdown).not.toContain('\r');
-    const quotes = blockQuotes(markdown);
-    expect(renderedQuoteText(quotes[0] as Tokens.Blockquote)).toBe(
-      'line one\nline two\nline three',
+    const text = fc
+      .array(fc.oneof(special, fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 30 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const quotes = blockQuotes(parseExport(exportOf(highlight(a, 0), highlight(b, 10))).tokens);
+        expect(quotes.map(quoteText)).toEqual([asMarkdownText(a), asMarkdownText(b)]);
+      }),
+      propertyRuns(200),
     );
   });
 
-  it('keeps two adjacent highlights without notes as two block quotes', () => {
+  it('never lets raw HTML or a javascript: link from a note become live', () => {
+    const note = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[click](javascript:alert(1)) ![x](data:text/html,hi) [ok](https://ok.example)',
+      '[ref]: javascript:alert(1)',
+      'see [ref] and <javascript:alert(2)>',
+      '<!-- a comment that never closes',
+    ].join('\n\n');
+    const markdown = articleToMarkdown(
+      { meta: meta({ note }), highlights: [highlight('q', 0, { note })] },
+      template,
+    );
+    const { tokens } = parseExport(markdown);
+    expect(liveHtml(tokens)).toEqual([]);
+    expect(linkTargets(tokens).filter((href) => !isSafeHref(href))).toEqual([]);
+    expect(linkTargets(tokens)).toContain('https://ok.example');
+  });
+
+  it('closes a code fence a note left open, so it cannot swallow what follows', () => {
+    const markdown = articleToMarkdown(
+      {
+        meta: meta({ note: 'Final thoughts.' }),
+        highlights: [
+          highlight('first', 0, { note: 'See:\n```js\nconst x = 1;' }),
+          highlight('second', 10),
+        ],
+      },
+      template,
+    );
+    const { tokens } = parseExport(markdown);
+    expect(blockQuotes(tokens).map(quoteText)).toEqual(['first', 'second']);
+    expect(markdown).toContain('<!-- margin:end a1 -->');
+    expect(liveHtml(tokens)).toEqual([]);
+  });
+
+  it('puts orphaned highlights apart, under a heading that says so', () => {
+    const placed = highlight('still in the text', 0);
+    const orphan = highlight('gone from the text', 50, { note: 'was here' });
+    const markdown = articleToMarkdown(
+      { meta: meta(), highlights: [orphan, placed], orphanIds: new Set([orphan.id]) },
+      template,
+    );
+    const { body, tokens } = parseExport(markdown);
+    expect(blockQuotes(tokens).map(quoteText)).toEqual(['still in the text', 'gone from the text']);
+    const heading = body.indexOf('Orphaned highlights');
+    expect(heading).toBeGreaterThan(body.indexOf('still in the text'));
+    expect(heading).toBeLessThan(body.indexOf('gone from the text'));
+    expect(parseExport(markdown).frontMatter?.highlights).toBe(2);
+  });
+
+  it('writes no orphan section when nothing is orphaned', () => {
+    expect(exportOf(highlight('q', 0))).not.toContain('Orphaned');
+  });
+
+  it('ends with the article note, only when there is one', () => {
+    const withNote = articleToMarkdown(
+      {
+        meta: meta({ note: 'My **overall** take.\n\n- point one\n- point two\n' }),
+        highlights: [],
+      },
+      template,
+    );
+    expect(parseExport(withNote).body).toMatch(
+      /Note\n[\s\S]*My \*\*overall\*\* take\.[\s\S]*- point one[\s\S]*- point two\n+<!-- margin:end a1 -->\n$/,
+    );
+    const withoutNote = articleToMarkdown(
+      { meta: meta({ note: '  \n ' }), highlights: [] },
+      template,
+    );
+    expect(withoutNote).not.toMatch(/^(?:## |- )Note$/m);
+  });
+
+  it('wraps the body in the markers and ends with exactly one newline', () => {
+    const markdown = exportOf(highlight('q', 0, { note: 'n' }));
+    expect(markdown).toMatch(/\n<!-- margin:begin a1 -->\n[\s\S]*\n<!-- margin:end a1 -->\n$/);
+    expect(markdown.endsWith('\n\n')).toBe(false);
+  });
+});
+
+describe('block ids and deep links (Obsidian)', () => {
+  it('follows each quote with its block id on its own line, then a link back into Margin', () => {
+    const first = highlight('first quote', 0, { id: 'hlFirst01' });
+    const second = highlight('second quote', 40, { id: 'hlSecond02' });
+    const markdown = articleToMarkdown({ meta: meta(), highlights: [first, second] });
+    const { body, tokens } = parseExport(markdown);
+    const ids = [...body.matchAll(/^\^(hl-[a-z0-9]{8})$/gm)].map((match) => match[1]);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    // Obsidian needs the id of a quote on its own line, with blank lines around it.
+    expect(body).toMatch(/^> first quote\n\n\^hl-[a-z0-9]{8}\n\n/m);
+    expect(linkTargets(tokens)).toEqual([
+      'https://www.newsweek.com/taliban-executions',
+      'margin://article/a1',
+      'margin://article/a1#hl-hlFirst01',
+      'margin://article/a1#hl-hlSecond02',
+    ]);
+    // Stable: the same ids on every export.
+    expect(articleToMarkdown({ meta: meta(), highlights: [second, first] })).toBe(markdown);
+  });
+
+  it('gives the position in percent when the text length is known', () => {
     const markdown = articleToMarkdown({
       meta: meta(),
-      highlights: [highlight('one quote', 0), highlight('another quote', 50)],
+      highlights: [highlight('q', 250)],
+      textLength: 1000,
     });
-    expect(blockQuotes(markdown).map(renderedQuoteText)).toEqual(['one quote', 'another quote']);
+    expect(markdown).toContain(' · 25%');
+  });
+});
+
+describe('highlightToMarkdown', () => {
+  it('is one highlight as laid out in the file: quote, block id, link and note', () => {
+    const one = highlight('*the* passage', 0, { id: 'h-one', note: 'my **note**' });
+    const input = { meta: meta(), highlights: [one, highlight('other', 50)] };
+    const markdown = highlightToMarkdown(input, 'h-one') ?? '';
+    const { tokens } = parseExport(markdown);
+    expect(blockQuotes(tokens).map(quoteText)).toEqual(['*the* passage']);
+    expect(blockTypes(tokens)).toEqual(['blockquote', 'paragraph', 'paragraph', 'paragraph']);
+    expect(markdown).toContain('my **note**');
+    expect(linkTargets(tokens)).toEqual(['margin://article/a1#hl-h-one']);
+    expect(markdown.endsWith('my **note**\n')).toBe(true);
   });
 
-  it('ends with the article note under "## Note", only when there is one', () => {
-    const withNote = articleToMarkdown({
-      meta: meta({ note: 'My **overall** take.\n\n- point one\n- point two\n' }),
-      highlights: [highlight('a quote', 0)],
-    });
-    expect(withNote.endsWith('## Note\n\nMy **overall** take.\n\n- point one\n- point two\n')).toBe(
-      true,
-    );
-    const types = blocks(withNote).map((token) => token.type);
-    expect(types).toEqual(['heading', 'blockquote', 'heading', 'paragraph', 'list']);
-
-    const withoutNote = articleToMarkdown({
-      meta: meta({ note: '  \n ' }),
-      highlights: [highlight('a quote', 0)],
-    });
-    expect(withoutNote).not.toContain('## Note');
+  it('marks an orphan as such, and is null for an unknown id', () => {
+    const orphan = highlight('gone', 0, { id: 'gone1' });
+    const input = { meta: meta(), highlights: [orphan], orphanIds: new Set(['gone1']) };
+    expect(highlightToMarkdown(input, 'gone1')).toContain('orphaned');
+    expect(highlightToMarkdown(input, 'nope')).toBeNull();
   });
+});
 
-  it('closes a code fence a note left open, so it cannot swallow the next highlight', () => {
-    const markdown = articleToMarkdown({
-      meta: meta({ note: 'Final thoughts.' }),
-      highlights: [highlight('first', 0, 'See:\n```js\nconst x = 1;'), highlight('second', 10)],
-    });
-    expect(blocks(markdown).map((token) => token.type)).toEqual([
-      'heading',
-      'blockquote',
-      'paragraph',
-      'code',
-      'blockquote',
-      'heading',
-      'paragraph',
+describe('articlesToMarkdown', () => {
+  it('is every article in one file, each in its own markers, quotes intact', () => {
+    const markdown = articlesToMarkdown([
+      { meta: meta({ id: 'a1', title: 'First' }), highlights: [highlight('one *1*', 0)] },
+      {
+        meta: meta({ id: 'a2', title: 'Second' }),
+        highlights: [highlight('two `2`', 0, { articleId: 'a2' })],
+      },
     ]);
-    expect(blockQuotes(markdown).map(renderedQuoteText)).toEqual(['first', 'second']);
+    expect(markdown.startsWith('<!-- margin:begin a1 -->')).toBe(true);
+    expect(markdown).toContain('<!-- margin:end a1 -->\n\n<!-- margin:begin a2 -->');
+    const { tokens, frontMatter } = parseExport(markdown);
+    expect(frontMatter).toBeNull();
+    expect(blockQuotes(tokens).map(quoteText)).toEqual(['one *1*', 'two `2`']);
+    expect(articlesToMarkdown([])).toBe('');
   });
+});
 
-  it('ends the file with exactly one newline', () => {
-    const markdown = articleToMarkdown({ meta: meta(), highlights: [highlight('q', 0, 'n')] });
-    expect(markdown.endsWith('n\n')).toBe(true);
-    expect(markdown.endsWith('\n\n')).toBe(false);
+describe('placeHighlights', () => {
+  it('finds where each highlight is in the current text, and which are orphans', () => {
+    const text = 'Intro. The passage that moved is here now. The end.';
+    const moved = highlight('The passage that moved', 0);
+    const gone = highlight('a sentence deleted from the article entirely', 10);
+    const placement = placeHighlights(text, [moved, gone]);
+    expect(placement).toEqual({
+      positions: new Map([[moved.id, text.indexOf('The passage')]]),
+      orphanIds: new Set([gone.id]),
+      textLength: text.length,
+    });
+    const markdown = articleToMarkdown({ meta: meta(), highlights: [moved, gone], ...placement });
+    expect(markdown).toContain(' · 14%');
+    expect(markdown.indexOf('Orphaned highlights')).toBeLessThan(markdown.indexOf('> a sentence'));
   });
 });

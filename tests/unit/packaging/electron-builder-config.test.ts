@@ -19,6 +19,7 @@ interface BuilderConfig {
   mac?: { target?: string; category?: string; icon?: string };
   win?: { target?: string; icon?: string };
   electronFuses?: Record<string, boolean>;
+  protocols?: { name: string; schemes: string[] }[];
 }
 
 const config = yaml.load(
@@ -78,6 +79,10 @@ describe('electron-builder.yml', () => {
     const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + i * 16] || 256);
     expect(sizes).toContain(256);
     expect(existsSync(path.join(root, 'assets/icon.svg'))).toBe(true);
+  });
+
+  it('declares the margin:// scheme, so links in exported notes open Margin', () => {
+    expect(config.protocols).toEqual([{ name: 'Margin link', schemes: ['margin'] }]);
   });
 
   it('flips the security fuses', () => {

@@ -23,7 +23,8 @@ const fake = vi.hoisted(() => {
     listeners: Map<string, Listener[]>;
     loadedUrl: string | null;
     focused: number;
-    webContents: { id: number; send: Listener };
+    webContents: { id: number; send: Listener; on: (event: string, l: Listener) => void };
+    contentsListeners: Map<string, Listener[]>;
   }
   const emit = (map: Map<string, Listener[]>, event: string, ...args: unknown[]) =>
     (map.get(event) ?? []).forEach((listener) => listener(...args));
@@ -35,7 +36,12 @@ const fake = vi.hoisted(() => {
     listeners = new Map<string, Listener[]>();
     loadedUrl: string | null = null;
     focused = 0;
-    webContents = { id: 40 + state.windows.length, send: vi.fn() };
+    contentsListeners = new Map<string, Listener[]>();
+    webContents = {
+      id: 40 + state.windows.length,
+      send: vi.fn(),
+      on: on(this.contentsListeners),
+    };
     constructor(public options: Record<string, unknown>) {
       state.windows.push(this);
     }
@@ -65,6 +71,7 @@ const fake = vi.hoisted(() => {
   const electron = {
     app: {
       isPackaged: false,
+      setAsDefaultProtocolClient: vi.fn(),
       setName: vi.fn(),
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: () => state.gotLock,
@@ -212,7 +219,7 @@ describe('main process lifecycle', () => {
   it('focuses the existing window on a second launch', async () => {
     fake.state.openServices = async () => fakeServices();
     await launch([]);
-    fake.emit(fake.state.appListeners, 'second-instance');
+    fake.emit(fake.state.appListeners, 'second-instance', {}, ['margin']);
     expect(fake.state.windows[0]!.focused).toBe(1);
     expect(fake.state.calls).toContain('restore');
   });
@@ -221,7 +228,7 @@ describe('main process lifecycle', () => {
     fake.state.openServices = async () => fakeServices();
     await launch([]);
     fake.emit(fake.state.windows[0]!.listeners, 'closed');
-    fake.emit(fake.state.appListeners, 'second-instance');
+    fake.emit(fake.state.appListeners, 'second-instance', {}, ['margin']);
     expect(fake.state.windows).toHaveLength(2);
     expect(fake.state.windows[1]!.loadedUrl).toBe('app://bundle/index.html');
   });
@@ -237,5 +244,78 @@ describe('main process lifecycle', () => {
     expect(fake.state.calls).toContain('quit');
     expect(opened).toBe(false);
     expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('does not claim margin:// links from a development build', async () => {
+    fake.state.openServices = async () => fakeServices();
+    await launch([]);
+    expect(fake.electron.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
+  });
+});
+
+describe('margin:// links', () => {
+  const loaded = (win: (typeof fake.state.windows)[number]) =>
+    fake.emit(win.contentsListeners, 'did-finish-load');
+
+  it('registers the scheme when packaged', async () => {
+    fake.electron.app.isPackaged = true;
+    try {
+      fake.state.openServices = async () => fakeServices();
+      await launch([]);
+      expect(fake.electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('margin');
+    } finally {
+      fake.electron.app.isPackaged = false;
+    }
+  });
+
+  it('sends the link Margin was launched with once the page has loaded', async () => {
+    fake.state.openServices = async () => fakeServices();
+    await launch(['margin://article/a1#hl-h2']);
+    const win = fake.state.windows[0]!;
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    loaded(win);
+    expect(win.webContents.send).toHaveBeenCalledWith('margin:open', {
+      articleId: 'a1',
+      highlightId: 'h2',
+    });
+    loaded(win);
+    expect(win.webContents.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a link from a second launch (Windows, Linux) and focuses the window', async () => {
+    fake.state.openServices = async () => fakeServices();
+    await launch([]);
+    const win = fake.state.windows[0]!;
+    loaded(win);
+    fake.emit(fake.state.appListeners, 'second-instance', {}, ['margin', 'margin://article/b7']);
+    expect(win.webContents.send).toHaveBeenCalledWith('margin:open', {
+      articleId: 'b7',
+      highlightId: null,
+    });
+    expect(win.focused).toBeGreaterThan(0);
+  });
+
+  it('sends a link from open-url (macOS), opening a window if none is open', async () => {
+    fake.state.openServices = async () => fakeServices();
+    await launch([]);
+    fake.emit(fake.state.windows[0]!.listeners, 'closed');
+    const event = { preventDefault: vi.fn() };
+    fake.emit(fake.state.appListeners, 'open-url', event, 'margin://article/c3#hl-d4');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(2);
+    loaded(fake.state.windows[1]!);
+    expect(fake.state.windows[1]!.webContents.send).toHaveBeenCalledWith('margin:open', {
+      articleId: 'c3',
+      highlightId: 'd4',
+    });
+  });
+
+  it('ignores links that are not valid margin:// links', async () => {
+    fake.state.openServices = async () => fakeServices();
+    await launch(['margin://article/../../etc#hl-<x>']);
+    const win = fake.state.windows[0]!;
+    loaded(win);
+    fake.emit(fake.state.appListeners, 'open-url', { preventDefault: vi.fn() }, 'https://evil');
+    expect(win.webContents.send).not.toHaveBeenCalled();
   });
 });

@@ -70,8 +70,8 @@ describe('window.margin', () => {
 });
 
 describe('window.marginShell', () => {
-  it('exposes the shell methods and onMenu', () => {
-    expect(Object.keys(marginShell)).toEqual([...SHELL_METHODS, 'onMenu']);
+  it('exposes the shell methods, onMenu and onOpen', () => {
+    expect(Object.keys(marginShell)).toEqual([...SHELL_METHODS, 'onMenu', 'onOpen']);
   });
 
   it('forwards to margin-shell:<method>', async () => {
@@ -99,5 +99,25 @@ describe('window.marginShell', () => {
 
   it('rejects a non-function menu callback', () => {
     expect(() => marginShell.onMenu?.('nope')).toThrow(TypeError);
+  });
+
+  it('passes only valid margin:// targets, holding one that came before any subscriber', () => {
+    const fire = (payload: unknown) =>
+      electron.listeners.get('margin:open')?.forEach((l) => l({ sender: 'secret' }, payload));
+    fire({ articleId: 'early1', highlightId: null });
+    const received: unknown[][] = [];
+    const off = marginShell.onOpen?.((...args: unknown[]) => received.push(args)) as () => void;
+    fire({ articleId: 'a1', highlightId: 'h1', extra: 'dropped' });
+    fire({ articleId: '../etc', highlightId: null });
+    fire({ articleId: 'a1', highlightId: 'bad id' });
+    fire('margin://article/a1');
+    expect(received).toEqual([
+      [{ articleId: 'early1', highlightId: null }],
+      [{ articleId: 'a1', highlightId: 'h1' }],
+    ]);
+    off();
+    fire({ articleId: 'a2', highlightId: null });
+    expect(received).toHaveLength(2);
+    expect(() => marginShell.onOpen?.('nope')).toThrow(TypeError);
   });
 });

@@ -12,6 +12,8 @@ const PURE_MODULES = [
   'app-paths.ts',
   'app-url.ts',
   'bundle-files.ts',
+  'deep-link.ts',
+  'deep-links.ts',
   'file-names.ts',
   'menu-template.ts',
   'navigation-policy.ts',
