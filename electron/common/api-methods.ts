@@ -16,6 +16,7 @@ export const API_METHODS = [
   'deleteHighlight',
   'exportArticle',
   'exportAll',
+  'getLibraryStatus',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -77,6 +77,7 @@ export const apiArgs = {
   deleteHighlight: z.tuple([id]),
   exportArticle: z.tuple([id]),
   exportAll: z.tuple([]),
+  getLibraryStatus: z.tuple([]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export interface ArticleSummary extends ArticleMeta {
@@ -110,6 +111,15 @@ export interface SearchHit {
   firstMatch: { start: number; end: number } | null;
 }
 
+/** Where the library is, whether it can be changed, and what the user should know about it. */
+export interface LibraryStatus {
+  libraryDir: string;
+  /** True when nothing can be changed (a library from a newer Margin, or opened to read). */
+  readOnly: boolean;
+  /** Plain-language notices, e.g. that a damaged library.json was restored from a backup. */
+  messages: string[];
+}
+
 export interface MarkdownFile {
   fileName: string;
   markdown: string;
@@ -132,6 +142,8 @@ export interface MarginApi {
   exportArticle(id: string): Promise<MarkdownFile>;
   /** One file per article that has highlights or a note. */
   exportAll(): Promise<MarkdownFile[]>;
+  /** Read-only state and notices about the library, to show the user. */
+  getLibraryStatus(): Promise<LibraryStatus>;
 }
 
 /** What goes over IPC and HTTP: a result or a user-readable error, never a thrown Error. */

@@ -1,6 +1,15 @@
 /** Errors the user can act on. `message` is one line, written for the user. */
 export type MarginErrorCode =
-  'invalid-argument' | 'not-found' | 'import-failed' | 'quote-not-found' | 'corrupt-library' | 'io';
+  | 'invalid-argument'
+  | 'not-found'
+  | 'import-failed'
+  | 'quote-not-found'
+  | 'corrupt-library'
+  | 'io'
+  /** The library was opened read-only (written by a newer Margin, or opened just to read). */
+  | 'read-only'
+  /** Another process is writing this library (see `library.lock`). */
+  | 'library-in-use';
 
 export class MarginError extends Error {
   constructor(

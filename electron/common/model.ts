@@ -3,7 +3,12 @@
  * format"); article bodies live in their own files under `articles/<id>/`.
  */
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of `library.json`'s format. 1: the first release. 2: each article records the SHA-256
+ * of every file in its folder (`files`), so damage can be detected. Older files are migrated
+ * forward when opened; a newer one is opened read-only.
+ */
+export const SCHEMA_VERSION = 2;
 
 export type SourceKind = 'txt' | 'md' | 'html' | 'paste';
 
@@ -69,6 +74,8 @@ export interface ArticleMeta {
   scrollPosition: number;
   /** Set when the article is in the trash; it is purged some days later. */
   deletedAt: string | null;
+  /** SHA-256 (hex) of every file under `articles/<id>/`, by file name (schema 2). */
+  files: Record<string, string>;
 }
 
 export interface LibraryDocument {

@@ -5,6 +5,7 @@ import type {
   HighlightPatch,
   ImportFile,
   ImportResult,
+  LibraryStatus,
   MarginApi,
   MarkdownFile,
   NewHighlight,
@@ -22,6 +23,19 @@ import { SearchIndex } from './search/search-index';
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
 
+/**
+ * The largest file Margin imports (the API's own cap on a file's bytes). Checked before a file
+ * is read or decoded, so a huge file is refused without being loaded.
+ */
+export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * HTML nested deeper than this is refused before it is parsed. Chromium's parser flattens
+ * anything past 512 levels; saved articles rarely pass 40. Past a few hundred levels the page
+ * parser takes minutes, or overflows the stack, so such a file is refused up front.
+ */
+export const MAX_HTML_NESTING = 512;
+
 interface Candidate {
   name: string;
   bytes: Uint8Array;
@@ -37,11 +51,19 @@ export class LibraryService implements MarginApi {
 
   static async open(archive: Archive): Promise<LibraryService> {
     const service = new LibraryService(archive);
-    await service.purgeTrash();
+    if (archive.writable) await service.purgeTrash();
     for (const article of archive.data.articles) {
       if (!article.deletedAt) await service.reindex(article.id);
     }
     return service;
+  }
+
+  async getLibraryStatus(): Promise<LibraryStatus> {
+    return {
+      libraryDir: this.archive.dir,
+      readOnly: !this.archive.writable,
+      messages: [...this.archive.messages],
+    };
   }
 
   async listArticles(): Promise<ArticleSummary[]> {
@@ -67,22 +89,41 @@ export class LibraryService implements MarginApi {
   }
 
   async importFiles(files: ImportFile[]): Promise<ImportResult> {
-    return this.importCandidates(
-      files.map((file) => {
-        const bytes = Buffer.from(file.base64, 'base64');
-        return {
-          name: file.name,
-          bytes,
-          parse: async () => (await importers()).parseImport({ name: file.name, bytes }),
-        };
-      }),
-    );
+    this.archive.assertWritable();
+    const tooBig: ImportResult['failed'] = [];
+    const candidates: Candidate[] = [];
+    for (const file of files) {
+      const size = Buffer.byteLength(file.base64, 'base64');
+      if (size > MAX_IMPORT_FILE_BYTES) {
+        tooBig.push({ name: file.name, reason: tooBigReason(file.name, size) });
+        continue;
+      }
+      const bytes = Buffer.from(file.base64, 'base64');
+      candidates.push({
+        name: file.name,
+        bytes,
+        parse: async () => {
+          if (/\.html?$/i.test(file.name)) refuseDeepHtml(file.name, bytes.toString('latin1'));
+          return (await importers()).parseImport({ name: file.name, bytes });
+        },
+      });
+    }
+    const result = await this.importCandidates(candidates);
+    return { ...result, failed: [...tooBig, ...result.failed] };
   }
 
   async importText(text: string): Promise<ImportResult> {
+    this.archive.assertWritable();
     const bytes = Buffer.from(text, 'utf8');
     return this.importCandidates([
-      { name: 'Pasted text', bytes, parse: async () => (await importers()).parsePastedText(text) },
+      {
+        name: 'Pasted text',
+        bytes,
+        parse: async () => {
+          if (text.trimStart().startsWith('<')) refuseDeepHtml('The pasted text', text);
+          return (await importers()).parsePastedText(text);
+        },
+      },
     ]);
   }
 
@@ -108,21 +149,24 @@ export class LibraryService implements MarginApi {
       try {
         parsed = await candidate.parse();
       } catch (error) {
-        result.failed.push({ name: candidate.name, reason: reasonOf(error) });
+        result.failed.push({
+          name: candidate.name,
+          reason: importFailureReason(candidate.name, error),
+        });
         continue;
       }
       const meta = this.newMeta(candidate.name, hash, parsed);
       try {
-        await this.archive.writeArticleFiles(meta.id, {
+        meta.files = await this.archive.writeArticleFiles(meta.id, {
           [CONTENT_FILE]: parsed.html,
           [TEXT_FILE]: parsed.text,
           [meta.sourceFile]: candidate.bytes,
         });
       } catch (error) {
-        await this.archive.removeArticleFiles(meta.id);
+        await this.archive.removeArticleFiles(meta.id).catch(() => undefined);
         result.failed.push({
           name: candidate.name,
-          reason: `could not be saved: ${reasonOf(error)}`,
+          reason: `${printable(candidate.name)} could not be saved: ${reasonOf(error)}`,
         });
         continue;
       }
@@ -137,7 +181,9 @@ export class LibraryService implements MarginApi {
           doc.articles.push(...fresh.map((f) => f.meta));
         });
       } catch (error) {
-        for (const f of fresh) await this.archive.removeArticleFiles(f.meta.id);
+        for (const f of fresh)
+          await this.archive.removeArticleFiles(f.meta.id).catch(() => undefined);
+        if (error instanceof MarginError) throw error;
         throw new MarginError('io', `The library could not be saved: ${reasonOf(error)}`);
       }
       for (const f of fresh) {
@@ -171,10 +217,12 @@ export class LibraryService implements MarginApi {
       note: '',
       scrollPosition: 0,
       deletedAt: null,
+      files: {},
     };
   }
 
   async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary> {
+    this.archive.assertWritable();
     this.article(id);
     const updated = await this.archive.transact((doc) => {
       const article = doc.articles.find((a) => a.id === id);
@@ -188,6 +236,7 @@ export class LibraryService implements MarginApi {
 
   /** Moves the article to the trash; `restoreArticle` undoes it. */
   async deleteArticle(id: string): Promise<void> {
+    this.archive.assertWritable();
     this.article(id);
     await this.archive.transact((doc) => {
       const article = doc.articles.find((a) => a.id === id);
@@ -197,10 +246,12 @@ export class LibraryService implements MarginApi {
   }
 
   async restoreArticle(id: string): Promise<void> {
+    this.archive.assertWritable();
     const article = this.archive.data.articles.find((a) => a.id === id);
     if (!article) throw notFound('article', id);
-    await this.archive.transact(() => {
-      article.deletedAt = null;
+    await this.archive.transact((doc) => {
+      const current = doc.articles.find((a) => a.id === id);
+      if (current) current.deletedAt = null;
     });
     await this.reindex(id);
   }
@@ -210,6 +261,7 @@ export class LibraryService implements MarginApi {
   }
 
   async addHighlight(input: NewHighlight): Promise<Highlight> {
+    this.archive.assertWritable();
     const parsed = newHighlightSchema.parse(input);
     this.article(parsed.articleId);
     const [quote, position] = parsed.selectors;
@@ -235,6 +287,7 @@ export class LibraryService implements MarginApi {
 
   /** The CLI's way to highlight: the quote must occur in the article's text. */
   async highlightQuote(articleId: string, quote: string, note = ''): Promise<Highlight> {
+    this.archive.assertWritable();
     const article = this.article(articleId);
     const text = await this.articleText(articleId);
     const match = findQuote(text, quote);
@@ -249,6 +302,7 @@ export class LibraryService implements MarginApi {
   }
 
   async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    this.archive.assertWritable();
     const updated = await this.archive.transact((doc) => {
       const highlight = doc.highlights.find((h) => h.id === id);
       if (!highlight) throw notFound('highlight', id);
@@ -260,6 +314,7 @@ export class LibraryService implements MarginApi {
   }
 
   async deleteHighlight(id: string): Promise<void> {
+    this.archive.assertWritable();
     const highlight = this.archive.data.highlights.find((h) => h.id === id);
     if (!highlight) throw notFound('highlight', id);
     await this.archive.transact((doc) => {
@@ -377,4 +432,97 @@ function notFound(what: string, id: string): MarginError {
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+}
+
+/**
+ * `text` on one line, with line breaks, other control characters and bidi overrides shown as
+ * escapes: a file name like "a\nb.txt" or one with U+202E must not break or disguise a message.
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * The one-line reason an import failed. The importers throw MarginError('import-failed') for
+ * what they refuse; anything else they throw (a stack overflow on absurdly nested HTML, say) is
+ * still reported as a reason, never as a crash.
+ */
+function importFailureReason(name: string, error: unknown): string {
+  if (error instanceof MarginError) return printable(error.message);
+  const detail = error instanceof Error ? `${error.name}: ${reasonOf(error)}` : String(error);
+  return `${printable(name)} could not be read (${printable(detail)})`;
+}
+
+const VOID_ELEMENTS = new Set(
+  'area base br col embed hr img input keygen link meta param source track wbr'.split(' '),
+);
+/** Elements whose end tag may be left out: they never pile up in real pages. */
+const OPTIONAL_END = new Set(
+  'html head body p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb rt rp rtc'.split(
+    ' ',
+  ),
+);
+
+function refuseDeepHtml(name: string, html: string): void {
+  if (htmlNestingDepth(html, MAX_HTML_NESTING) > MAX_HTML_NESTING) {
+    throw new MarginError(
+      'import-failed',
+      `${printable(name)} is nested more than ${MAX_HTML_NESTING} levels deep; Margin does not import such pages`,
+    );
+  }
+}
+
+/**
+ * How deeply elements nest, counted from start and end tags in one linear pass (comments,
+ * scripts and styles skipped), stopping once past `limit`. An estimate, not a parse: enough to
+ * refuse pathological input without feeding it to the parser.
+ */
+export function htmlNestingDepth(html: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = html.indexOf('<'); i !== -1 && max <= limit; i = html.indexOf('<', i)) {
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      if (end === -1) break;
+      i = end + 3;
+      continue;
+    }
+    const closing = html[i + 1] === '/';
+    const nameStart = i + (closing ? 2 : 1);
+    let nameEnd = nameStart;
+    while (nameEnd < html.length && /[A-Za-z0-9:-]/.test(html[nameEnd]!)) nameEnd++;
+    if (nameEnd === nameStart || !/[A-Za-z]/.test(html[nameStart]!)) {
+      i++;
+      continue;
+    }
+    const gt = html.indexOf('>', nameEnd);
+    if (gt === -1) break; // no tag is ever closed after this point
+    const tag = html.slice(nameStart, nameEnd).toLowerCase();
+    i = gt + 1; // everything up to '>' is this tag: each character is looked at once
+    if (!closing && (tag === 'script' || tag === 'style')) {
+      const endTag = new RegExp(`</${tag}`, 'gi');
+      endTag.lastIndex = i;
+      if (!endTag.exec(html)) break;
+      i = endTag.lastIndex;
+      continue;
+    }
+    if (VOID_ELEMENTS.has(tag) || OPTIONAL_END.has(tag) || html[gt - 1] === '/') continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    max = Math.max(max, depth);
+  }
+  return max;
+}
+
+function tooBigReason(name: string, size: number): string {
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  return `${printable(name)} is ${mb(size)}; Margin imports files up to ${mb(MAX_IMPORT_FILE_BYTES)}`;
 }

@@ -1,29 +1,49 @@
 import { API_METHODS, type ApiMethod } from '../common/api-methods';
 import { apiArgs, type ApiResponse, type MarginApi } from '../common/api';
 import { MarginError, serializeError } from '../common/errors';
-import { Archive } from './archive/archive';
+import { Archive, type ArchiveOptions } from './archive/archive';
 import { LibraryService } from './library-service';
 
-/** The one entry point that Electron IPC and the browser host share. */
+/** The one entry point that Electron IPC, the browser host and the CLI share. */
 export interface MarginServices {
   readonly libraryDir: string;
   readonly library: LibraryService;
+  readonly archive: Archive;
   /** Validates the method name and its arguments, runs it, and never throws. */
   dispatch(method: string, args: unknown): Promise<ApiResponse<unknown>>;
   /** Resolves when everything pending is on disk. */
   flush(): Promise<void>;
+  /** Flushes and releases the library's lock; call on quit, SIGTERM, or when done. */
   close(): Promise<void>;
 }
 
-export async function openServices(libraryDir: string): Promise<MarginServices> {
-  const archive = await Archive.open(libraryDir);
-  const library = await LibraryService.open(archive);
+export type OpenServicesOptions = ArchiveOptions;
+
+/**
+ * Opens the library. `mode: 'write'` (the default; the app, the host and changing CLI commands)
+ * takes the library's lock, so two processes never interleave writes; a second writer waits a
+ * few seconds, then gets a one-line 'library-in-use' error. `mode: 'read'` takes no lock and
+ * writes nothing at all, so reading commands work while the app is open.
+ */
+export async function openServices(
+  libraryDir: string,
+  options: OpenServicesOptions = {},
+): Promise<MarginServices> {
+  const archive = await Archive.open(libraryDir, options);
+  let library: LibraryService;
+  try {
+    library = await LibraryService.open(archive);
+  } catch (error) {
+    await archive.close();
+    throw error;
+  }
   return {
     libraryDir,
     library,
+    archive,
     dispatch: (method, args) => dispatch(library, method, args),
     flush: () => archive.flush(),
-    close: () => archive.flush(),
+    close: () => archive.close(),
   };
 }
 

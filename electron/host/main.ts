@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     argv: values.library ? ['--library', values.library] : [],
     env: process.env,
   });
-  const services = await openServices(libraryDir);
+  // The host writes the library: it holds its lock until it stops, so the CLI cannot interleave.
+  const services = await openServices(libraryDir, { owner: 'Margin (browser host)' });
   const host = await startHost({
     services,
     rendererDir: path.join(repoRoot, 'dist', 'renderer'),
@@ -25,10 +26,18 @@ async function main(): Promise<void> {
   });
   console.log(`Margin is at ${host.url}`);
   console.log(`Library: ${libraryDir}`);
+  for (const message of services.archive.messages) console.log(`Note: ${message}`);
 
+  let stopping = false;
   const stop = async () => {
-    await services.flush();
-    await host.close();
+    if (stopping) return;
+    stopping = true;
+    // Everything pending goes to disk and the lock is released before the process ends. A
+    // browser's keep-alive connection can hold server.close() open, so it gets a second at most.
+    await services.close().catch((error: unknown) => {
+      console.error(`margin host: could not save before stopping: ${String(error)}`);
+    });
+    await Promise.race([host.close(), new Promise((resolve) => setTimeout(resolve, 1000))]);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

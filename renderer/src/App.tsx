@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ArticleContent,
+  LibraryStatus,
   ArticleSummary,
   ImportResult,
   MarginApi,
@@ -9,6 +10,7 @@ import type {
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
+import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
 import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
 import { isTyping, plural } from './format';
@@ -20,6 +22,7 @@ const LAST_ARTICLE_KEY = 'margin.lastArticle';
 export function App({ api }: { api: MarginApi }) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [open, setOpen] = useState<{
@@ -85,11 +88,12 @@ export function App({ api }: { api: MarginApi }) {
   // Loading is synchronising with an external system, which is what effects are for.
   useEffect(() => {
     void (async () => {
+      api.getLibraryStatus().then(setStatus, () => undefined);
       const list = await refresh();
       const last = localStorage.getItem(LAST_ARTICLE_KEY);
       if (last && list.some((a) => a.id === last)) await openArticle(last);
     })();
-  }, [refresh, openArticle]);
+  }, [api, refresh, openArticle]);
 
   const reportImport = useCallback(
     (result: ImportResult) => {
@@ -255,6 +259,7 @@ export function App({ api }: { api: MarginApi }) {
           {theme === 'dark' ? '☀' : '☾'}
         </button>
       </header>
+      <StatusBanner status={status} />
       <div className="panes">
         <nav className="sidebar" aria-label="Articles">
           {loadError && <p className="error">The library could not be read: {loadError}</p>}

@@ -5,27 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, samplePath, SAMPLE_TITLE } from '../../support/paths';
+import { margin, marginFails } from './run-margin';
 
 const exec = promisify(execFile);
-
-async function margin(library: string, ...args: string[]) {
-  return exec(
-    process.execPath,
-    [path.join(repoRoot, 'bin', 'margin.mjs'), '--library', library, ...args],
-    {
-      cwd: repoRoot,
-    },
-  );
-}
-
-async function marginFails(library: string, ...args: string[]) {
-  try {
-    await margin(library, ...args);
-  } catch (error) {
-    return error as { code: number; stderr: string; stdout: string };
-  }
-  throw new Error(`margin ${args.join(' ')} should have failed`);
-}
 
 describe('the margin command', () => {
   it('imports, searches, highlights and exports the sample article', async () => {
