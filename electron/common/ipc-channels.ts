@@ -4,7 +4,8 @@ export const SHELL_CHANNEL_PREFIX = 'margin-shell:';
 export const MENU_CHANNEL = 'margin:menu';
 
 /** What the application menu asks the UI to do. */
-export const MENU_ACTIONS = ['import', 'export-all', 'toggle-theme'] as const;
+/** What the main process asks the UI to do: menu commands, and a refresh after a hand-over import. */
+export const MENU_ACTIONS = ['import', 'export-all', 'toggle-theme', 'library-changed'] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 export function isMenuAction(value: unknown): value is MenuAction {

@@ -2,11 +2,15 @@
  * Electron entry point. Kept thin: the library, import, search and export all live in core and
  * are reached through `services.dispatch`; this file only wires windows, security and IPC.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { resolveLibraryDir } from '../core/library-location';
 import { openServices, type MarginServices } from '../core/services';
+import { MENU_CHANNEL } from '../common/ipc-channels';
 import { appPaths } from './app-paths';
+import { importableFilesFromArgv } from './argv-files';
 import { createDeepLinks, registerProtocolClient } from './deep-links';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -57,9 +61,15 @@ async function start(): Promise<void> {
   });
   deepLinks.openArgv(process.argv);
 
-  app.on('second-instance', (_event, argv) => {
+  // Files a launch was given are imported once the library is open (see importLaunchFiles).
+  let importLaunchFiles: ((argv: readonly string[], cwd: string) => void) | null = null;
+  const pendingLaunches: [readonly string[], string][] = [];
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     showWindow();
     deepLinks.openArgv(argv);
+    const cwd = workingDirectory || process.cwd();
+    if (importLaunchFiles) importLaunchFiles(argv, cwd);
+    else pendingLaunches.push([argv, cwd]);
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -108,6 +118,18 @@ async function start(): Promise<void> {
   };
   openWindow();
 
+  // A second launch with files (`margin page.html`) hands them to this one, the library's only writer.
+  importLaunchFiles = (argv, cwd) => {
+    const files = importableFilesFromArgv(argv, cwd);
+    if (files.length === 0) return;
+    void importFilesFromDisk(services, files).then((summary) => {
+      currentWindow()?.webContents.send(MENU_CHANNEL, 'library-changed');
+      if (summary) console.log(summary);
+    });
+  };
+  pendingLaunches.push([process.argv, process.cwd()]);
+  for (const [argv, cwd] of pendingLaunches.splice(0)) importLaunchFiles(argv, cwd);
+
   app.on('activate', () => {
     if (currentWindow() === null) openWindow?.();
   });
@@ -134,6 +156,21 @@ async function start(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => app.quit());
   }
+}
+
+/** Reads the files (main may read paths; the renderer never sends any) and imports them. */
+async function importFilesFromDisk(services: MarginServices, files: string[]): Promise<string> {
+  const inputs = [];
+  for (const file of files) {
+    try {
+      inputs.push({ name: path.basename(file), base64: (await readFile(file)).toString('base64') });
+    } catch (error) {
+      console.error(`Margin could not read ${file}:`, error);
+    }
+  }
+  if (inputs.length === 0) return '';
+  const result = await services.dispatch('importFiles', [inputs]);
+  return result.ok ? `Imported ${files.length} file(s) from a second launch` : result.error.message;
 }
 
 async function flushQuietly(services: MarginServices): Promise<void> {

@@ -170,8 +170,9 @@ export function App({ api }: { api: MarginApi }) {
         if (action === 'import') fileInput.current?.click();
         if (action === 'export-all') void exportAll();
         if (action === 'toggle-theme') toggleTheme();
+        if (action === 'library-changed') void refresh();
       }),
-    [exportAll, toggleTheme],
+    [exportAll, toggleTheme, refresh],
   );
 
   const update = async (a: ArticleSummary, patch: { read?: boolean; favorite?: boolean }) => {
