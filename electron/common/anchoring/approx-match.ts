@@ -36,6 +36,8 @@ export function scanMatchEnds(
   const lastBlock = Math.ceil(m / WORD) - 1;
   const peq = patternMasks(pattern, lastBlock);
   const noMatch = new Int32Array(lastBlock + 1);
+  // Most text is Latin: a direct table for the first 256 codes saves a map lookup per character.
+  const latin: Int32Array[] = Array.from({ length: 256 }, (_, code) => peq.get(code) ?? noMatch);
   const lastRow = new Int32Array(lastBlock + 1).fill(1 << 31);
   lastRow[lastBlock] = 1 << ((m - 1) % WORD);
 
@@ -76,7 +78,8 @@ export function scanMatchEnds(
   };
 
   for (let j = 0; j < text.length; j += 1) {
-    const eqs = peq.get(text.charCodeAt(j)) ?? noMatch;
+    const code = text.charCodeAt(j);
+    const eqs = (code < 256 ? latin[code] : peq.get(code)) ?? noMatch;
     // The top row of a search is all zeros (a match may start anywhere): no delta enters block 0.
     let carry = 0;
     for (let b = 0; b <= active; b += 1) {

@@ -1,106 +1,294 @@
-import { approxSearch, minSubstringDistance, type ApproxMatch } from './approx-match';
+import {
+  exactCandidates,
+  framedCandidates,
+  fuzzyQuoteCandidates,
+  seededCandidates,
+  type Candidate,
+} from './candidates';
+import {
+  joinedCandidates,
+  paragraphEdgeCandidates,
+  partialCandidates,
+  splitCandidates,
+} from './parts';
+import { bonusFor, type Bonus } from './bonus';
+import { refineBoundary } from './boundary';
+import { CandidateScorer, type ScoredCandidate } from './score';
+import {
+  collapseWhitespace,
+  collapseWithOffsets,
+  toRawRange,
+  type CollapsedText,
+} from './normalize';
+import {
+  FRAMED_ERROR_SHARE,
+  JOINED_PARTS,
+  LONG_QUOTE,
+  MAX_QUOTE_ERRORS,
+  MAX_SPLIT_WORK,
+  MIN_CONFIDENCE,
+  MIN_PART_GAIN,
+  MIN_PART_SHARE,
+  MIN_PARTIAL_QUOTE,
+  MIN_QUOTE_SIMILARITY,
+  MIN_QUOTE_SIMILARITY_IN_CONTEXT,
+  PARAGRAPH_EDGE_REACH,
+  REFINED_CANDIDATES,
+  SPLIT_CANDIDATES,
+  TORN_BELOW,
+} from './thresholds';
 
 export interface QuoteContext {
   /** Text expected just before the quote. */
   prefix?: string;
   /** Text expected just after the quote. */
   suffix?: string;
-  /** Where the quote is expected to start, e.g. its old position selector. */
+  /** Where the quote is expected to start (an offset into the text), e.g. its old position. */
   hint?: number;
 }
 
 export interface QuoteMatch {
+  /** Offsets into the text searched. */
   start: number;
   end: number;
-  /** 0..1: how well the quote, its context and its position agree with the text. */
+  /**
+   * 0..1: the evidence found here (ScoredCandidate.gain) over the length of the quote and its
+   * context. An exact quote with exactly its context scores 1.
+   */
   score: number;
+  /** 1 - errors / length over the quote (or its part) and the context it uses (see thresholds). */
+  confidence: number;
+  /** Insertions and deletions between the quote (or its part) and the matched text. */
+  quoteErrors: number;
+  /**
+   * `whole` when the match holds the whole quote (edited or not); otherwise which part of it
+   * is left here, the rest moved away or gone (see Candidate.part).
+   */
+  part: 'whole' | 'head' | 'tail' | 'joined';
+}
+
+/** One quote being placed: the text, the quote and its context, and the candidates so far. */
+interface Search {
+  text: CollapsedText;
+  quote: CollapsedText;
+  prefix: string;
+  suffix: string;
+  /** Errors allowed when searching for the quote alone. */
+  budget: number;
+  scored: ScoredCandidate[];
+  consider(candidates: readonly Candidate[]): void;
+  /** The `count` candidates with the most gain among those that pass `filter`. */
+  best(count: number, filter: (c: ScoredCandidate) => boolean): ScoredCandidate[];
 }
 
 /**
- * A fuzzy match must keep at least this share of the quote: 0.75 allows a typo or a changed word
- * in a sentence, while a short quote (under 4 characters) must match exactly, since with one
- * error "war" also matches "was", "ear" and "wa". Below it the highlight is an orphan: showing it
- * on the wrong words would be worse than not showing it.
- */
-export const MIN_QUOTE_SIMILARITY = 0.75;
-
-/**
- * The most edits a fuzzy match may have, whatever the quote's length. It bounds the scan's cost
- * (about text length * errors / 32 steps) for very long quotes; 256 edits is already a rewrite.
- */
-export const MAX_QUOTE_ERRORS = 256;
-
-// Relative weights of the evidence for a candidate, as Hypothesis weighs them: the quote itself
-// dominates, its context tells repeated quotes apart, position only breaks the remaining ties.
-const QUOTE_WEIGHT = 50;
-const PREFIX_WEIGHT = 20;
-const SUFFIX_WEIGHT = 20;
-const POSITION_WEIGHT = 2;
-const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
-
-/**
- * Finds the best place for `quote` in `text`. Exact occurrences are preferred and told apart by
- * their context; only when there is none does it look for an approximate one (the text was
- * edited). Returns null when nothing is similar enough.
+ * Finds the best place for `quote` in `text`. Every candidate — exact occurrences, approximate
+ * occurrences of the quote, places where the quote with its context occurs, and for a highlight
+ * torn by a moved paragraph what is left of it next to its prefix or suffix — is scored together
+ * by how much of the quote and its context it keeps (see ScoredCandidate.gain), so an exact copy
+ * elsewhere does not beat a slightly edited quote in its own surroundings, and context can
+ * outweigh a difference of an edit or two. Whitespace runs count as one space; the old position
+ * and paragraph edges count a little (see bonus.ts). Returns null when no place is confident
+ * enough (see MIN_CONFIDENCE).
  */
 export function matchQuote(
-  text: string,
+  text: string | CollapsedText,
   quote: string,
   context: QuoteContext = {},
 ): QuoteMatch | null {
-  if (quote.length === 0) return null;
-  let candidates = exactOccurrences(text, quote);
-  if (candidates.length === 0) {
-    const maxErrors = Math.min(
-      MAX_QUOTE_ERRORS,
-      Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY)),
-    );
-    if (maxErrors === 0) return null;
-    candidates = approxSearch(text, quote, maxErrors);
+  const collapsed = typeof text === 'string' ? collapseWithOffsets(text) : text;
+  const quoteText = collapseWithOffsets(quote);
+  if (quoteText.text.trim().length === 0) return null;
+  const prefix = collapseWhitespace(context.prefix ?? '');
+  const suffix = collapseWhitespace(context.suffix ?? '');
+  const fullLength = quoteText.text.length + prefix.length + suffix.length;
+  const bonus = bonusFor(collapsed, context, fullLength);
+  const search = startSearch(collapsed, quoteText, prefix, suffix);
+
+  search.consider(exactCandidates(collapsed.text, quoteText.text, prefix, suffix, bonus.distance));
+  // An exact quote with its whole context at the old position can't be beaten by any edited
+  // version of it (nor by one nearer the old position by less than an edit's worth).
+  const perfect = search.scored.some(
+    (c) => c.acceptable && c.gain === fullLength && bonus.maxPosition - bonus.position(c.start) < 2,
+  );
+  if (!perfect) {
+    findWhole(search);
+    if (isTorn(search)) findParts(search);
+    settleEdges(search, bonus);
   }
-  let best: QuoteMatch | null = null;
-  for (const candidate of candidates) {
-    const score = scoreCandidate(text, quote, candidate, context);
-    if (!best || score > best.score) best = { start: candidate.start, end: candidate.end, score };
+
+  const chosen = choose(
+    search.scored.filter((c) => c.acceptable),
+    (c) => bonus.position(c.start) + bonus.paragraphEdges(c.start, c.end),
+  );
+  if (!chosen) return null;
+  const range = toRawRange(collapsed, chosen.start, chosen.end, {
+    start: /^\s/.test(quote),
+    end: /\s$/.test(quote),
+  });
+  return {
+    ...range,
+    score: Math.max(0, chosen.gain) / fullLength,
+    confidence: chosen.confidence,
+    quoteErrors: chosen.quoteErrors,
+    part: chosen.part?.side ?? 'whole',
+  };
+}
+
+function startSearch(
+  text: CollapsedText,
+  quote: CollapsedText,
+  prefix: string,
+  suffix: string,
+): Search {
+  const scorer = new CandidateScorer(text.text, quote.text, prefix, suffix, {
+    minQuoteSimilarity: MIN_QUOTE_SIMILARITY_IN_CONTEXT,
+    minPartSimilarity: MIN_QUOTE_SIMILARITY,
+    minPartShare: MIN_PART_SHARE,
+    minPartGain: MIN_PART_GAIN,
+    minConfidence: MIN_CONFIDENCE,
+  });
+  const scored: ScoredCandidate[] = [];
+  return {
+    text,
+    quote,
+    prefix,
+    suffix,
+    budget: errorBudget(quote.text.length, 1 - MIN_QUOTE_SIMILARITY),
+    scored,
+    consider: (candidates) => {
+      for (const candidate of candidates) {
+        const result = scorer.score(candidate);
+        if (result) scored.push(result);
+      }
+    },
+    best: (count, filter) =>
+      scored
+        .filter(filter)
+        .sort((a, b) => b.gain - a.gain)
+        .slice(0, count),
+  };
+}
+
+function errorBudget(length: number, share: number): number {
+  return Math.min(MAX_QUOTE_ERRORS, Math.floor(length * share));
+}
+
+/** The quote, edited, anywhere: alone, and (a short one) together with its context. */
+function findWhole(search: Search): void {
+  const { text, quote, prefix, suffix, budget } = search;
+  const q = quote.text;
+  if (q.length >= LONG_QUOTE) {
+    search.consider(seededCandidates(text.text, q, budget));
+    return;
+  }
+  search.consider(fuzzyQuoteCandidates(text.text, q, budget));
+  const framedLength = prefix.length + q.length + suffix.length;
+  search.consider(
+    framedCandidates(text.text, q, prefix, suffix, errorBudget(framedLength, FRAMED_ERROR_SHARE)),
+  );
+}
+
+/** No whole candidate is clean: the highlight may have been torn by a moved paragraph. */
+function isTorn(search: Search): boolean {
+  const q = search.quote.text;
+  const bestWhole = Math.max(
+    0,
+    ...search.scored.filter((c) => c.acceptable).map((c) => c.confidence),
+  );
+  return (
+    bestWhole < TORN_BELOW &&
+    q.length >= MIN_PARTIAL_QUOTE &&
+    q.length < LONG_QUOTE &&
+    search.quote.lineBreaks.includes(1)
+  );
+}
+
+/** What is left of a torn highlight next to its prefix or suffix, or both around a gap. */
+function findParts(search: Search): void {
+  const { text, quote, prefix, suffix, budget } = search;
+  search.consider(partialCandidates(text, quote.text, prefix, suffix, FRAMED_ERROR_SHARE, budget));
+  const side = (name: string): ScoredCandidate[] =>
+    search.best(JOINED_PARTS, (c) => c.part?.side === name);
+  search.consider(joinedCandidates(text, quote.text, side('head'), side('tail')));
+}
+
+/**
+ * The searches place a quote's edges roughly: settle them for the best candidates by aligning
+ * them with their context, cut torn ones at the paragraph breaks inside them, and move them to
+ * the paragraph edges the highlight had.
+ */
+function settleEdges(search: Search, bonus: Bonus): void {
+  const { text, quote, prefix, suffix, budget } = search;
+  const q = quote.text;
+  const edited = (c: ScoredCandidate): boolean => c.quoteErrors > 0;
+  search.consider(
+    search
+      .best(REFINED_CANDIDATES, edited)
+      .flatMap((c) => refined(text.text, c, q, prefix, suffix)),
+  );
+  if (q.length * (2 * budget + 1) <= MAX_SPLIT_WORK) {
+    const minPart = Math.ceil(MIN_PART_SHARE * q.length);
+    search.consider(
+      search
+        .best(SPLIT_CANDIDATES, (c) => c.confidence < TORN_BELOW)
+        .flatMap((c) => splitCandidates(text, q, c, minPart, budget)),
+    );
+  }
+  if (bonus.edges.start || bonus.edges.end) {
+    const reach = Math.min(PARAGRAPH_EDGE_REACH, Math.ceil(q.length / 4));
+    search.consider(
+      search
+        .best(REFINED_CANDIDATES, edited)
+        .flatMap((c) => paragraphEdgeCandidates(text, c, bonus.edges, reach)),
+    );
+  }
+}
+
+/**
+ * `candidate` with its edges placed by aligning the quote's edges with their context (see
+ * refineBoundary): a whole quote at both edges, a partial one at the edge its context is on.
+ */
+function refined(
+  text: string,
+  candidate: ScoredCandidate,
+  quote: string,
+  prefix: string,
+  suffix: string,
+): Candidate[] {
+  const { part } = candidate;
+  const start =
+    part?.side === 'tail'
+      ? candidate.start
+      : refineBoundary(text, candidate.start, prefix, quote, 'start');
+  const end =
+    part?.side === 'head'
+      ? candidate.end
+      : refineBoundary(text, candidate.end, quote, suffix, 'end');
+  return end > start ? [{ start, end, ...(part ? { part } : {}) }] : [];
+}
+
+/** The candidate with the most gain, plus what `bonus` gives it. */
+function choose(
+  candidates: readonly ScoredCandidate[],
+  bonus: (candidate: ScoredCandidate) => number,
+): ScoredCandidate | null {
+  let best: ScoredCandidate | null = null;
+  let bestValue = -Infinity;
+  for (const c of candidates) {
+    const value = c.gain + bonus(c);
+    if (value > bestValue) {
+      best = c;
+      bestValue = value;
+    }
   }
   return best;
 }
 
-function exactOccurrences(text: string, quote: string): ApproxMatch[] {
-  const matches: ApproxMatch[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    matches.push({ start: at, end: at + quote.length, errors: 0 });
-  }
-  return matches;
-}
-
-function scoreCandidate(
-  text: string,
-  quote: string,
-  candidate: ApproxMatch,
-  { prefix, suffix, hint }: QuoteContext,
-): number {
-  const quoteScore = 1 - candidate.errors / quote.length;
-  const prefixScore = prefix
-    ? similarity(text.slice(Math.max(0, candidate.start - prefix.length), candidate.start), prefix)
-    : 1;
-  const suffixScore = suffix
-    ? similarity(text.slice(candidate.end, candidate.end + suffix.length), suffix)
-    : 1;
-  const positionScore =
-    hint === undefined || text.length === 0
-      ? 1
-      : 1 - Math.min(1, Math.abs(candidate.start - hint) / text.length);
-  const raw =
-    QUOTE_WEIGHT * quoteScore +
-    PREFIX_WEIGHT * prefixScore +
-    SUFFIX_WEIGHT * suffixScore +
-    POSITION_WEIGHT * positionScore;
-  return raw / TOTAL_WEIGHT;
-}
-
-/** 0..1: how much of `expected` can be found, allowing edits, in `actual`. */
-function similarity(actual: string, expected: string): number {
-  if (actual === expected) return 1;
-  return 1 - minSubstringDistance(actual, expected) / expected.length;
-}
+export {
+  MAX_QUOTE_ERRORS,
+  MIN_CONFIDENCE,
+  MIN_PART_SHARE,
+  MIN_QUOTE_SIMILARITY,
+  MIN_QUOTE_SIMILARITY_IN_CONTEXT,
+} from './thresholds';

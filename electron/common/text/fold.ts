@@ -26,9 +26,14 @@ const LETTER_SPELLINGS: Record<string, string> = {
 };
 const SPELLED_LETTERS = new RegExp(`[${Object.keys(LETTER_SPELLINGS).join('')}]`, 'gu');
 
+// Arabic tatweel (a stretching stroke) and invisible format characters (bidi marks, zero-width
+// joiners, soft hyphens) change how a word looks, never what it says.
+const IGNORABLE = /[\u0640\p{Cf}]/gu;
+
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
+    .replace(IGNORABLE, '')
     .replace(OPTIONAL_MARKS, '$1')
     .toLowerCase()
     .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter] ?? letter)

@@ -5,17 +5,35 @@
  * about Ghazni" expects.
  */
 
-export const FIELDS = ['title', 'byline', 'siteName', 'body', 'highlights', 'notes'] as const;
+/** The fields kept in posting lists, in the order of their per-field counts. */
+export const FIELDS = ['title', 'author', 'site', 'body', 'highlights', 'notes'] as const;
 export type Field = (typeof FIELDS)[number];
+export const FIELD_COUNT = FIELDS.length;
+export const TITLE = 0;
+export const AUTHOR = 1;
+export const SITE = 2;
+export const BODY = 3;
+export const HIGHLIGHTS = 4;
+export const NOTES = 5;
 
-export const FIELD_WEIGHTS: Record<Field, number> = {
+export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
   title: 3,
-  byline: 1.5,
-  siteName: 1.5,
+  author: 1.5,
+  site: 1.5,
   body: 1,
   highlights: 2,
   notes: 2,
 };
+export const WEIGHTS = Float64Array.from(FIELDS, (field) => FIELD_WEIGHTS[field]);
+
+/** Tags are kept beside the postings (they change without the text changing); they weigh like notes. */
+export const TAG_WEIGHT = 2;
+
+/**
+ * A match counts less when the word being typed only matched as the start of a longer term, so
+ * a document with "war" ranks above one with only "warlord" for the query "war".
+ */
+export const PREFIX_EXTENSION_WEIGHT = 0.5;
 
 /** The usual BM25 constants: how fast repeated matches saturate, how much length matters. */
 const K1 = 1.2;

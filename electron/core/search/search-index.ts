@@ -1,415 +1,296 @@
 import type { SearchHit } from '../../common/api';
-import { packFieldCounts, unpackFieldCounts } from './field-counts';
-import { tokenEndAt, tokenize } from './normalize';
-import { parseQuery } from './query';
-import {
-  PREFIX_EXTENSION_WEIGHT,
-  QueryMatcher,
-  type ResolvedTerm,
-  type ResolvedWord,
-} from './query-matcher';
-import {
-  FIELDS,
-  FIELD_WEIGHTS,
-  inverseDocumentFrequency,
-  saturatedFrequency,
-  type Field,
-} from './ranking';
-import { buildSnippet, type MatchSpan, type Snippet } from './snippet';
-import { TermDictionary } from './term-dictionary';
+import type { ParsedQuery, SortOrder } from '../../common/query/ast';
+import { parseQuery } from '../../common/query/parse';
+import { analyze } from './analyze';
+import { DocTable, type StoredDocument } from './doc-table';
+import { metaOf, type MetaPatch, type SearchDocument } from './document';
+import { Evaluator } from './evaluate';
+import { mergeSegments } from './merge';
+import { Scratch } from './scratch';
+import { Segment } from './segment';
+import { SegmentBuilder } from './segment-builder';
+import { buildSnippet, type Snippet } from './snippet';
+import { findSpans, type SpanWord } from './spans';
+import { topK } from './top-k';
 
-/** What the index knows of an article. */
-export interface SearchDocument {
-  id: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  /** The article's text. */
-  body: string;
-  /** The highlighted passages. */
-  highlights: string[];
-  /** The highlights' notes and the article's note. */
-  notes: string[];
-  savedAt: string;
-}
+export type { SearchDocument } from './document';
 
 export interface SearchOptions {
   /** The most hits to return; DEFAULT_SEARCH_LIMIT if not given. */
   limit?: number;
+  /** Hits to skip, for paging. */
+  offset?: number;
+  /** The moment relative dates are taken from (tests); now if not given. */
+  now?: Date;
 }
 
 export const DEFAULT_SEARCH_LIMIT = 50;
 
-const BODY = FIELDS.indexOf('body');
-const HIGHLIGHTS = FIELDS.indexOf('highlights');
-const NOTES = FIELDS.indexOf('notes');
-
-interface IndexedDocument {
-  number: number;
-  id: string;
-  title: string;
-  savedAt: number;
-  body: string;
-  highlights: string[];
-  notes: string[];
-  /** Per field (in FIELDS order), the text as term ids; entries of a list are separated by 0. */
-  fieldTerms: Uint32Array[];
-  /** Per field, the number of tokens. */
-  fieldLengths: number[];
-  /** Where each body token starts in `body` (its end is found again when a snippet needs it). */
-  bodyStarts: Uint32Array;
+export interface SearchResults {
+  hits: SearchHit[];
+  /** What in the query was not understood, and how it was taken instead. */
+  hints: string[];
+  /** How many documents match (hits holds at most `limit` of them). */
+  total: number;
 }
 
-interface Candidate {
-  document: IndexedDocument;
-  score: number;
+/** A query's matches, best first, before snippets are made. */
+export interface Ranking {
+  parsed: ParsedQuery;
+  hits: { id: string; score: number }[];
+  total: number;
+  /** What snippets mark. */
+  words: SpanWord[];
 }
 
 /**
- * An in-memory full-text index of the library. Each term has a posting list (the documents that
- * hold it, with a count per field), which is all ranking reads for most queries; each document
- * also keeps its text as term ids (a forward index), scanned to check phrases ("two-thirds") and
- * to find match offsets for the hits shown. About 8 bytes a body token (term id and offset) plus
- * 16 bytes a distinct term per document.
+ * The in-memory full-text index: immutable segments (loaded from disk or merged) plus one
+ * segment being written, where upserts go and are searchable at once. A document's older
+ * version stays in its segment, marked superseded, until a merge drops it.
  */
 export class SearchIndex {
-  private readonly dictionary = new TermDictionary();
-  private readonly documentsById = new Map<string, IndexedDocument>();
-  private readonly documentsByNumber: (IndexedDocument | undefined)[] = [];
-  private readonly freeNumbers: number[] = [];
-  private readonly totalFieldLengths = FIELDS.map(() => 0);
+  readonly table = new DocTable();
+  private segmentList: Segment[] = [];
+  private builder = new SegmentBuilder();
+  private readonly scratch = new Scratch();
+  private readonly bodies: Map<string, string> | null;
+
+  /**
+   * @param options.storeBodies keep each body in memory so `search` can make snippets on its
+   *   own (small libraries, tests). SearchService does not: it reads the shown hits' text.
+   */
+  constructor(options: { storeBodies?: boolean } = {}) {
+    this.bodies = options.storeBodies === false ? null : new Map();
+  }
 
   get size(): number {
-    return this.documentsById.size;
+    return this.table.liveCount;
+  }
+
+  get segments(): readonly Segment[] {
+    return this.segmentList;
+  }
+
+  /** Documents in the segment being written (not yet sealed into an immutable one). */
+  get pendingCount(): number {
+    return this.builder.docCount;
+  }
+
+  has(id: string): boolean {
+    const slot = this.table.slotOf(id);
+    return slot !== undefined && this.table.live[slot] === 1;
+  }
+
+  versionOf(id: string): string | undefined {
+    const slot = this.table.slotOf(id);
+    return slot === undefined ? undefined : this.table.stored[slot]?.version;
   }
 
   /** Adds a document, or replaces the one with the same id. */
   upsert(document: SearchDocument): void {
-    this.remove(document.id);
-    const number = this.freeNumbers.pop() ?? this.documentsByNumber.length;
-    const fieldTexts: Record<Field, string[]> = {
-      title: [document.title],
-      byline: document.byline ? [document.byline] : [],
-      siteName: document.siteName ? [document.siteName] : [],
-      body: [document.body],
-      highlights: document.highlights,
-      notes: document.notes,
-    };
-    const bodyTokens = tokenize(document.body);
-    const fieldTerms: Uint32Array[] = [];
-    const fieldLengths: number[] = [];
-    for (const field of FIELDS) {
-      const entries =
-        field === 'body' ? [bodyTokens] : fieldTexts[field].map((text) => tokenize(text));
-      fieldTerms.push(this.internEntries(entries));
-      fieldLengths.push(entries.reduce((sum, tokens) => sum + tokens.length, 0));
-    }
-    const indexed: IndexedDocument = {
-      number,
-      id: document.id,
-      title: document.title,
-      savedAt: Date.parse(document.savedAt) || 0,
-      body: document.body,
-      highlights: [...document.highlights],
-      notes: [...document.notes],
-      fieldTerms,
-      fieldLengths,
-      bodyStarts: Uint32Array.from(bodyTokens, (token) => token.start),
-    };
-    for (const [termId, counts] of countTerms(fieldTerms)) {
-      this.dictionary.addPosting(termId, number, packFieldCounts(counts));
-    }
-    fieldLengths.forEach((length, field) => {
-      this.totalFieldLengths[field] = (this.totalFieldLengths[field] ?? 0) + length;
-    });
-    this.documentsById.set(document.id, indexed);
-    this.documentsByNumber[number] = indexed;
+    const analyzed = analyze(document);
+    const slot = this.table.claim(document.id);
+    const local = this.builder.add(document.id, slot, analyzed);
+    this.table.put(slot, storedOf(document), { segment: this.builder, local });
+    this.bodies?.set(document.id, document.body);
+  }
+
+  /** Changes read/favorite/archived/tags/… without re-indexing the text; false if unknown. */
+  updateMeta(id: string, patch: MetaPatch): boolean {
+    return this.table.updateMeta(id, patch);
   }
 
   remove(id: string): void {
-    const document = this.documentsById.get(id);
-    if (!document) return;
-    for (const termId of countTerms(document.fieldTerms).keys()) {
-      this.dictionary.removePosting(termId, document.number);
-    }
-    document.fieldLengths.forEach((length, field) => {
-      this.totalFieldLengths[field] = (this.totalFieldLengths[field] ?? 0) - length;
-    });
-    this.documentsById.delete(id);
-    this.documentsByNumber[document.number] = undefined;
-    this.freeNumbers.push(document.number);
+    this.table.remove(id);
+    this.bodies?.delete(id);
   }
 
-  /**
-   * The documents matching every word of `query`, best first. Ties go to the most recently
-   * saved. An empty query finds nothing.
-   */
+  /** The documents matching `query`, best first, with snippets. An empty query finds nothing. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-    const words = this.resolve(query);
-    if (words === null || words.length === 0 || limit <= 0) return [];
-    const ranked = this.rank(words);
-    if (ranked.length === 0) return [];
-    const matcher = new QueryMatcher(words, this.dictionary.size);
-    return ranked.slice(0, limit).map((candidate) => this.hit(candidate, matcher));
+    return this.query(query, options).hits;
   }
 
-  /** The query's words as term ids; null when some word cannot match anything. */
-  private resolve(query: string): ResolvedWord[] | null {
-    const words: ResolvedWord[] = [];
-    for (const word of parseQuery(query)) {
-      const terms: ResolvedTerm[] = [];
-      for (const [index, term] of word.terms.entries()) {
-        const exactId = this.dictionary.idOf(term) ?? -1;
-        const isPrefix = word.prefix && index === word.terms.length - 1;
-        const ids = isPrefix
-          ? this.dictionary.idsWithPrefix(term)
-          : exactId === -1
-            ? []
-            : [exactId];
-        if (ids.length === 0) return null;
-        terms.push({ ids, exactId });
-      }
-      words.push({ terms });
-    }
-    return words;
-  }
-
-  /**
-   * Scores the documents that match every word. Words are taken rarest first, and each word
-   * only looks at the documents that matched all the words before it.
-   */
-  private rank(words: readonly ResolvedWord[]): Candidate[] {
-    const capacity = this.documentsByNumber.length;
-    const documentCount = this.size;
-    const averageLengths = this.totalFieldLengths.map((total) => total / documentCount);
-    // wordsMatched[n]: how many words document n has matched so far; scores[n]: its score.
-    const wordsMatched = new Uint16Array(capacity);
-    const scores = new Float64Array(capacity);
-    const frequencies = new Float64Array(capacity * FIELDS.length);
-    const byCost = words
-      .map((word) => ({ word, cost: this.cost(word) }))
-      .sort((a, b) => a.cost - b.cost);
-    let matching: number[] = [];
-    for (const [round, { word }] of byCost.entries()) {
-      const counted =
-        word.terms.length === 1
-          ? this.countTerm(word, round, wordsMatched, frequencies)
-          : this.countPhrase(word, round, wordsMatched, frequencies);
-      const idf = Math.max(
-        ...word.terms.map((term) =>
-          inverseDocumentFrequency(this.documentFrequency(term), documentCount),
-        ),
-      );
-      matching = [];
-      for (const number of counted) {
-        const lengths = this.documentsByNumber[number]?.fieldLengths ?? [];
-        let wordScore = 0;
-        FIELDS.forEach((field, index) => {
-          const at = number * FIELDS.length + index;
-          wordScore +=
-            FIELD_WEIGHTS[field] *
-            saturatedFrequency(
-              frequencies[at] ?? 0,
-              lengths[index] ?? 0,
-              averageLengths[index] ?? 0,
-            );
-          frequencies[at] = 0;
-        });
-        if (wordScore <= 0) continue;
-        scores[number] = (scores[number] ?? 0) + idf * wordScore;
-        wordsMatched[number] = round + 1;
-        matching.push(number);
-      }
-      if (matching.length === 0) return [];
-    }
-    const ranked: Candidate[] = [];
-    for (const number of matching) {
-      const document = this.documentsByNumber[number];
-      if (document) ranked.push({ document, score: scores[number] ?? 0 });
-    }
-    return ranked.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.document.savedAt - a.document.savedAt ||
-        (a.document.id < b.document.id ? -1 : 1),
+  /** Like `search`, with hints and the number of matches. */
+  query(query: string, options: SearchOptions = {}): SearchResults {
+    const ranking = this.rank(query, options);
+    const hits = ranking.hits.map((hit) =>
+      this.hit(hit.id, hit.score, ranking.words, this.bodies?.get(hit.id) ?? ''),
     );
+    return { hits, hints: ranking.parsed.hints, total: ranking.total };
   }
 
-  /** Roughly how many postings a word's evaluation reads: those of its rarest term. */
-  private cost(word: ResolvedWord): number {
-    return Math.min(...word.terms.map((term) => this.documentFrequency(term)));
-  }
-
-  /** How many documents hold the term (for a prefix, summed over its completions). */
-  private documentFrequency(term: ResolvedTerm): number {
-    return term.ids.reduce((sum, id) => sum + this.dictionary.documentFrequency(id), 0);
-  }
-
-  /**
-   * Adds a one-term word's counts per field into `frequencies`, from its postings, for the
-   * documents that matched the previous `round` words. Returns those documents.
-   */
-  private countTerm(
-    word: ResolvedWord,
-    round: number,
-    wordsMatched: Uint16Array,
-    frequencies: Float64Array,
-  ): number[] {
-    const term = word.terms[0];
-    if (!term) return [];
-    const counted: number[] = [];
-    const counts = new Float64Array(FIELDS.length);
-    for (const id of term.ids) {
-      const weight = id === term.exactId ? 1 : PREFIX_EXTENSION_WEIGHT;
-      const postings = this.dictionary.postingsOf(id);
-      for (let at = 0; at < postings.length; at += 2) {
-        const number = postings[at] ?? 0;
-        if (wordsMatched[number] !== round) continue;
-        unpackFieldCounts(postings[at + 1] ?? 0, counts);
-        const base = number * FIELDS.length;
-        // A prefix can reach a document through several terms: count it once in the list.
-        if (!hasCounts(frequencies, base)) counted.push(number);
-        for (let field = 0; field < FIELDS.length; field += 1) {
-          frequencies[base + field] =
-            (frequencies[base + field] ?? 0) + weight * (counts[field] ?? 0);
-        }
-      }
+  /** Ranks without making snippets (SearchService reads the shown hits' text itself). */
+  rank(query: string, options: SearchOptions = {}): Ranking {
+    const parsed = parseQuery(query, options.now ? { now: options.now } : {});
+    const limit = Math.max(0, options.limit ?? DEFAULT_SEARCH_LIMIT);
+    const offset = Math.max(0, options.offset ?? 0);
+    const empty: Ranking = { parsed, hits: [], total: 0, words: [] };
+    if (!parsed.root || this.table.liveCount === 0) return empty;
+    const evaluator = new Evaluator({
+      segments: [...this.segmentList, this.builder],
+      table: this.table,
+      scratch: this.scratch,
+    });
+    const scores = evaluator.evaluate(parsed.root, null);
+    try {
+      return this.collect(parsed, scores, evaluator, offset, limit);
+    } finally {
+      evaluator.release(scores);
     }
-    return counted;
   }
 
-  /**
-   * Like `countTerm` for a word of several terms, which must be adjacent: the documents holding
-   * its rarest term are scanned for the whole phrase.
-   */
-  private countPhrase(
-    word: ResolvedWord,
-    round: number,
-    wordsMatched: Uint16Array,
-    frequencies: Float64Array,
-  ): number[] {
-    const rarest = word.terms.reduce((best, term) =>
-      this.documentFrequency(term) < this.documentFrequency(best) ? term : best,
+  private collect(
+    parsed: ParsedQuery,
+    scores: Float64Array,
+    evaluator: Evaluator,
+    offset: number,
+    limit: number,
+  ): Ranking {
+    const matches = this.scratch.matches;
+    let total = 0;
+    for (let slot = 0; slot < this.table.capacity; slot += 1) {
+      if ((scores[slot] as number) >= 0) matches[total++] = slot;
+    }
+    const page = topK(matches, total, offset + limit, this.order(parsed.sort, scores)).slice(
+      offset,
     );
-    const matcher = new QueryMatcher([word], this.dictionary.size);
-    const seen = new Set<number>();
-    for (const id of rarest.ids) {
-      const postings = this.dictionary.postingsOf(id);
-      for (let at = 0; at < postings.length; at += 2) {
-        const number = postings[at] ?? 0;
-        if (wordsMatched[number] === round) seen.add(number);
+    const words: SpanWord[] = [];
+    Evaluator.markedWords(parsed.root).forEach((node, word) => {
+      for (const terms of evaluator.alternatives(node)) {
+        words.push({ terms, prefix: node.prefix, word });
       }
-    }
-    for (const number of seen) {
-      const document = this.documentsByNumber[number];
-      const base = number * FIELDS.length;
-      document?.fieldTerms.forEach((terms, field) => {
-        matcher.forEachMatch(terms, (_word, _position, _length, weight) => {
-          frequencies[base + field] = (frequencies[base + field] ?? 0) + weight;
-        });
-      });
-    }
-    return [...seen];
-  }
-
-  private hit({ document, score }: Candidate, matcher: QueryMatcher): SearchHit {
-    const bodySpans = this.bodySpans(document, matcher);
-    const firstBodySpan = bodySpans.reduce<MatchSpan | undefined>(
-      (first, span) => (!first || span.start < first.start ? span : first),
-      undefined,
-    );
-    const snippet: Snippet = firstBodySpan
-      ? buildSnippet(document.body, bodySpans)
-      : (this.entrySnippet(document.highlights, HIGHLIGHTS, document, matcher) ??
-        this.entrySnippet(document.notes, NOTES, document, matcher) ??
-        buildSnippet(document.body, []));
+    });
     return {
-      id: document.id,
-      title: document.title,
-      snippet: snippet.snippet,
-      marks: snippet.marks,
-      score,
-      firstMatch: firstBodySpan ? { start: firstBodySpan.start, end: firstBodySpan.end } : null,
+      parsed,
+      total,
+      words,
+      hits: page.map((slot) => ({
+        id: this.table.stored[slot]?.id ?? '',
+        score: scores[slot] as number,
+      })),
     };
   }
 
-  private bodySpans(document: IndexedDocument, matcher: QueryMatcher): MatchSpan[] {
-    const spans: MatchSpan[] = [];
-    const starts = document.bodyStarts;
-    matcher.forEachMatch(
-      document.fieldTerms[BODY] ?? new Uint32Array(),
-      (word, position, length) => {
-        const start = starts[position] ?? 0;
-        const end = tokenEndAt(document.body, starts[position + length - 1] ?? start);
-        spans.push({ start, end, word });
-      },
+  /** A hit for a ranked document, its snippet made from `body` (or its highlights and notes). */
+  hit(id: string, score: number, words: readonly SpanWord[], body: string): SearchHit {
+    const slot = this.table.slotOf(id);
+    const stored = slot === undefined ? undefined : this.table.stored[slot];
+    const spans = findSpans(body, words);
+    const first = spans.reduce<(typeof spans)[number] | undefined>(
+      (best, span) => (!best || span.start < best.start ? span : best),
+      undefined,
     );
-    return spans;
+    const snippet: Snippet = first
+      ? buildSnippet(body, spans)
+      : (entrySnippet(stored?.highlights ?? [], words) ??
+        entrySnippet(stored?.notes ?? [], words) ??
+        buildSnippet(body, []));
+    return {
+      id,
+      title: stored?.title ?? '',
+      snippet: snippet.snippet,
+      marks: snippet.marks,
+      score,
+      firstMatch: first ? { start: first.start, end: first.end } : null,
+    };
   }
 
-  /**
-   * A snippet from the highlight or note that matches the most query words, for documents whose
-   * body does not match; null when none matches.
-   */
-  private entrySnippet(
-    entries: readonly string[],
-    field: number,
-    document: IndexedDocument,
-    matcher: QueryMatcher,
-  ): Snippet | null {
-    if ((document.fieldTerms[field]?.length ?? 0) === 0) return null;
-    let best: { text: string; spans: MatchSpan[]; words: number } | null = null;
-    for (const text of entries) {
-      const tokens = tokenize(text);
-      const terms = Uint32Array.from(
-        tokens,
-        (token) => this.dictionary.idOf(token.term) ?? TermDictionary.NO_TERM,
-      );
-      const spans: MatchSpan[] = [];
-      matcher.forEachMatch(terms, (word, position, length) => {
-        const start = tokens[position]?.start ?? 0;
-        spans.push({ start, end: tokens[position + length - 1]?.end ?? start, word });
-      });
-      const words = new Set(spans.map((span) => span.word)).size;
-      if (words > (best?.words ?? 0)) best = { text, spans, words };
+  /** Turns the segment being written into an immutable one; returns it (null if empty). */
+  seal(): Segment | null {
+    if (this.builder.docCount === 0) return null;
+    const builder = this.builder;
+    let segment = builder.finish();
+    // Documents replaced while they were pending are dropped rather than written.
+    if (segment.liveCount < segment.docCount) segment = mergeSegments([segment]);
+    this.builder = new SegmentBuilder();
+    this.adopt(segment);
+    this.segmentList.push(segment);
+    return segment;
+  }
+
+  /** Adds a loaded segment whose documents the table already places (see `IndexStore`). */
+  attach(segment: Segment): void {
+    this.segmentList.push(segment);
+  }
+
+  /** Replaces `segments` by their merge; returns it. */
+  merge(segments: readonly Segment[]): Segment {
+    const merged = mergeSegments(segments);
+    this.adopt(merged);
+    this.segmentList = [...this.segmentList.filter((s) => !segments.includes(s)), merged];
+    return merged;
+  }
+
+  /** Forgets a (damaged) segment and the documents it holds. */
+  dropSegment(segment: Segment): void {
+    for (let local = 0; local < segment.docCount; local += 1) {
+      if ((segment.slots[local] ?? -1) >= 0) this.remove(segment.idOf(local));
     }
-    return best ? buildSnippet(best.text, best.spans) : null;
+    this.segmentList = this.segmentList.filter((s) => s !== segment);
   }
 
-  /** Interns the terms of a field's entries, with a 0 between entries so phrases stay inside one. */
-  private internEntries(entries: readonly { term: string }[][]): Uint32Array {
-    const length = entries.reduce((sum, tokens) => sum + tokens.length, 0);
-    const terms = new Uint32Array(length + Math.max(0, entries.length - 1));
-    let at = 0;
-    entries.forEach((tokens, index) => {
-      if (index > 0) terms[at++] = TermDictionary.NO_TERM;
-      for (const token of tokens) terms[at++] = this.dictionary.intern(token.term);
-    });
-    return terms;
+  /** Forgets segments with no current document; true if there were any. */
+  dropEmptySegments(): boolean {
+    const before = this.segmentList.length;
+    this.segmentList = this.segmentList.filter((segment) => segment.liveCount > 0);
+    return this.segmentList.length < before;
+  }
+
+  /** Points the table at `segment` for the documents it holds. */
+  private adopt(segment: Segment): void {
+    for (let local = 0; local < segment.docCount; local += 1) {
+      const slot = segment.slots[local] ?? -1;
+      if (slot >= 0) this.table.relocate(slot, { segment, local });
+    }
+  }
+
+  private order(sort: SortOrder, scores: Float64Array): (a: number, b: number) => boolean {
+    const { savedAt, stored } = this.table;
+    const table = this.table;
+    const direction = sort.descending ? 1 : -1;
+    const byRelevance = (a: number, b: number): number =>
+      (scores[a] as number) - (scores[b] as number);
+    const bySaved = (a: number, b: number): number =>
+      (savedAt[a] as number) - (savedAt[b] as number);
+    const byId = (a: number, b: number): number => {
+      const x = stored[a]?.id ?? '';
+      const y = stored[b]?.id ?? '';
+      return x < y ? 1 : x > y ? -1 : 0;
+    };
+    const byTitle = (a: number, b: number): number => {
+      const x = table.foldedTitle(a);
+      const y = table.foldedTitle(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    // Each comparison is "how much better a is than b": positive means a goes first.
+    const compare =
+      sort.by === 'relevance'
+        ? (a: number, b: number) => direction * byRelevance(a, b) || bySaved(a, b) || byId(a, b)
+        : sort.by === 'saved'
+          ? (a: number, b: number) => direction * bySaved(a, b) || byRelevance(a, b) || byId(a, b)
+          : (a: number, b: number) => direction * byTitle(a, b) || bySaved(a, b) || byId(a, b);
+    return (a, b) => compare(a, b) > 0;
   }
 }
 
-/** Per term id in the fields, its count in each field. */
-function countTerms(fieldTerms: readonly Uint32Array[]): Map<number, number[]> {
-  const counts = new Map<number, number[]>();
-  fieldTerms.forEach((terms, field) => {
-    for (const id of terms) {
-      if (id === TermDictionary.NO_TERM) continue;
-      let perField = counts.get(id);
-      if (!perField) {
-        perField = FIELDS.map(() => 0);
-        counts.set(id, perField);
-      }
-      perField[field] = (perField[field] ?? 0) + 1;
-    }
-  });
-  return counts;
+function storedOf(document: SearchDocument): StoredDocument {
+  return {
+    id: document.id,
+    version: document.version ?? '',
+    title: document.title,
+    highlights: [...document.highlights],
+    notes: [...document.notes],
+    meta: metaOf(document),
+  };
 }
 
-function hasCounts(frequencies: Float64Array, base: number): boolean {
-  for (let field = 0; field < FIELDS.length; field += 1) {
-    if ((frequencies[base + field] ?? 0) !== 0) return true;
+/** A snippet from the entry (highlight or note) that matches the most query words, or null. */
+function entrySnippet(entries: readonly string[], words: readonly SpanWord[]): Snippet | null {
+  let best: { text: string; spans: ReturnType<typeof findSpans>; words: number } | null = null;
+  for (const text of entries) {
+    const spans = findSpans(text, words);
+    const count = new Set(spans.map((span) => span.word)).size;
+    if (count > (best?.words ?? 0)) best = { text, spans, words: count };
   }
-  return false;
+  return best ? buildSnippet(best.text, best.spans) : null;
 }

@@ -15,7 +15,7 @@ export interface Snippet {
 /** Aim for this many characters of text; cutting at word boundaries moves either end by <= 12. */
 export const SNIPPET_LENGTH = 180;
 /** The matches a snippet is built around lie within this span, leaving room for context. */
-const CLUSTER_WIDTH = 110;
+export const CLUSTER_WIDTH = 110;
 /** How far to look for a space to cut at, before cutting inside a word. */
 const WORD_BOUNDARY_REACH = 12;
 const ELLIPSIS = '…';

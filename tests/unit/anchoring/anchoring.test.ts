@@ -70,7 +70,7 @@ describe('anchor', () => {
     ]) {
       const selectors = describeQuote(article, quote);
       const { start, end } = selectors[1];
-      expect(anchor(article, selectors)).toEqual({ start, end, exact: true });
+      expect(anchor(article, selectors)).toEqual({ start, end, exact: true, score: 1 });
     }
   });
 
@@ -85,7 +85,7 @@ describe('anchor', () => {
     const [first, second] = occurrences(edited, quote);
     const hint = selectors[1].start;
     expect(Math.abs((first ?? 0) - hint)).toBeLessThan(Math.abs((second ?? 0) - hint));
-    expect(anchor(edited, selectors)).toEqual({
+    expect(anchor(edited, selectors)).toMatchObject({
       start: second,
       end: (second ?? 0) + quote.length,
       exact: true,
@@ -109,7 +109,7 @@ describe('anchor', () => {
     const edited = inserted + article;
     const anchored = anchor(edited, selectors);
     const start = edited.indexOf(quote);
-    expect(anchored).toEqual({ start, end: start + quote.length, exact: true });
+    expect(anchored).toMatchObject({ start, end: start + quote.length, exact: true });
   });
 
   it('anchors fuzzily after a small edit inside the quote', () => {
@@ -121,7 +121,7 @@ describe('anchor', () => {
     );
     const anchored = anchor(edited, selectors);
     const start = edited.indexOf('a grave violation');
-    expect(anchored).toEqual({
+    expect(anchored).toMatchObject({
       start,
       end: edited.indexOf('a war crime', start) + 'a war crime'.length,
       exact: false,
@@ -142,7 +142,7 @@ describe('anchor', () => {
     const to = article.indexOf('for further comment') + 'for further comment'.length;
     const selectors = describeRange(article, from, to);
     expect(selectors[0].exact).toContain('\n\nNewsweek has contacted');
-    expect(anchor(article, selectors)).toEqual({ start: from, end: to, exact: true });
+    expect(anchor(article, selectors)).toEqual({ start: from, end: to, exact: true, score: 1 });
     // And after the paragraphs were re-wrapped with a single newline, fuzzily.
     const rewrapped = article.replace('(God is great).\n\nNewsweek', '(God is great).\nNewsweek');
     const anchored = anchor(rewrapped, selectors);
@@ -171,10 +171,11 @@ describe('matchQuote', () => {
 
   it('scores an exact match with matching context as 1', () => {
     const text = 'one two three';
-    expect(matchQuote(text, 'two', { prefix: 'one ', suffix: ' three', hint: 4 })).toEqual({
+    expect(matchQuote(text, 'two', { prefix: 'one ', suffix: ' three', hint: 4 })).toMatchObject({
       start: 4,
       end: 7,
       score: 1,
+      part: 'whole',
     });
   });
 });

@@ -53,8 +53,17 @@ describe('tokenize', () => {
     ]);
   });
 
-  it('makes each Chinese or Japanese character a token', () => {
-    expect(terms('日本語のtext')).toEqual(['日', '本', '語', 'の', 'text']);
+  it('cuts Chinese and Japanese into dictionary words with Intl.Segmenter', () => {
+    expect(terms('日本語のtext')).toEqual(['日本語', 'の', 'text']);
+    expect(terms('塔利班控制了阿富汗三分之二的领土。')).toContain('阿富汗');
+    expect(terms('コーヒーを飲みました')).toContain('コーヒー');
+  });
+
+  it('keeps words joined by invisible characters whole, and drops Arabic tatweel', () => {
+    // U+200C (zero-width non-joiner) is part of Persian spelling; U+0640 stretches a word.
+    expect(terms('می\u200cخواهم')).toEqual(['میخواهم']);
+    expect(terms('كتـــاب')).toEqual(['كتاب']);
+    expect(terms('soft\u00adhyphen')).toEqual(['softhyphen']);
   });
 
   it('finds the end of a token from its start', () => {
