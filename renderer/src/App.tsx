@@ -63,7 +63,7 @@ export function App({ api }: { api: MarginApi }) {
     if (!query.trim()) return;
     const timer = setTimeout(async () => {
       try {
-        const found = await api.search(query);
+        const found = (await api.search(query)).hits;
         if (seq === searchSeq.current) setHits(found);
       } catch (error) {
         notify(`Search failed: ${(error as Error).message}`, 'error');
