@@ -62,6 +62,15 @@ export const highlightPatchSchema = z
   .strict();
 export type HighlightPatch = z.infer<typeof highlightPatchSchema>;
 
+export const searchOptionsSchema = z
+  .object({
+    /** Results to skip: the next page starts at the number of hits shown. */
+    offset: z.number().int().min(0).max(1_000_000),
+  })
+  .partial()
+  .strict();
+export type SearchOptions = z.infer<typeof searchOptionsSchema>;
+
 /** Argument schemas, as tuples, for every method. */
 export const apiArgs = {
   listArticles: z.tuple([]),
@@ -71,7 +80,7 @@ export const apiArgs = {
   updateArticle: z.tuple([id, articlePatchSchema]),
   deleteArticle: z.tuple([id]),
   restoreArticle: z.tuple([id]),
-  search: z.tuple([z.string().max(1000)]),
+  search: z.tuple([z.string().max(1000), searchOptionsSchema.optional()]),
   addHighlight: z.tuple([newHighlightSchema]),
   updateHighlight: z.tuple([id, highlightPatchSchema]),
   deleteHighlight: z.tuple([id]),
@@ -112,7 +121,7 @@ export interface SearchHit {
 }
 
 export interface SearchResults {
-  /** The best matches first (at most 50); `total` says how many matched. */
+  /** A page of matches, best first (20; pass `offset` for the next); `total` counts them all. */
   hits: SearchHit[];
   /** How parts of the query that were not understood were searched instead, as plain text. */
   hints: string[];
@@ -144,7 +153,7 @@ export interface MarginApi {
   updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary>;
   deleteArticle(id: string): Promise<void>;
   restoreArticle(id: string): Promise<void>;
-  search(query: string): Promise<SearchResults>;
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
   addHighlight(highlight: NewHighlight): Promise<Highlight>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
   deleteHighlight(id: string): Promise<void>;

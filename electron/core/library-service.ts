@@ -9,6 +9,7 @@ import type {
   MarginApi,
   MarkdownFile,
   NewHighlight,
+  SearchOptions,
   SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
@@ -267,8 +268,8 @@ export class LibraryService implements MarginApi {
     await this.searchIndex.sync(id);
   }
 
-  async search(query: string): Promise<SearchResults> {
-    return this.searchIndex.search(query);
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    return this.searchIndex.search(query, options.offset);
   }
 
   async addHighlight(input: NewHighlight): Promise<Highlight> {

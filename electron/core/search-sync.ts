@@ -9,11 +9,9 @@ import {
   highlightsByArticle,
   searchMetaOf,
 } from './search/from-library';
+import { DEFAULT_SEARCH_LIMIT } from './search/search-index';
 import { SearchService } from './search/search-service';
 import type { SearchDocument } from './search/document';
-
-/** The most results a search returns; `total` says how many matched. */
-export const SEARCH_RESULTS = 50;
 
 /**
  * Keeps the search index (derived data in `<library>/index/`) in step with the archive, the only
@@ -51,9 +49,11 @@ export class LibrarySearch {
     return this.service.progress;
   }
 
-  async search(query: string): Promise<SearchResults> {
+  /** A page of results: the best `DEFAULT_SEARCH_LIMIT` from `offset` on. */
+  async search(query: string, offset = 0): Promise<SearchResults> {
     const { hits, hints, total, indexing } = await this.service.search(query, {
-      limit: SEARCH_RESULTS,
+      limit: DEFAULT_SEARCH_LIMIT,
+      offset,
     });
     return { hits, hints, total, indexing };
   }

@@ -85,6 +85,18 @@ export function App({ api }: { api: MarginApi }) {
     };
   }, [api, query, notify, articles, searchRetry]);
 
+  // The next page of results, appended to those shown.
+  const showMore = useCallback(async () => {
+    const seq = searchSeq.current;
+    try {
+      const more = await api.search(query, { offset: results?.hits.length ?? 0 });
+      if (seq !== searchSeq.current) return;
+      setResults((shown) => shown && { ...more, hits: [...shown.hits, ...more.hits] });
+    } catch (error) {
+      notify(`Search failed: ${(error as Error).message}`, 'error');
+    }
+  }, [api, query, results, notify]);
+
   const openArticle = useCallback(
     async (id: string, focus: SearchHit['firstMatch'] = null) => {
       try {
@@ -283,6 +295,8 @@ export function App({ api }: { api: MarginApi }) {
             <SearchResults
               query={query}
               hits={shown.hits}
+              total={shown.total}
+              onShowMore={() => void showMore()}
               openId={openId}
               onOpen={(h) => void openArticle(h.id, h.firstMatch)}
             />

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchHit } from '../../common/api';
 import type { MetaPatch, SearchDocument, SearchMeta } from './document';
 import type { CatalogEntry } from './from-library';
 import { IndexStore, type LoadReport } from './index-store';
+import { readTextFile } from './read-text';
 import { SearchIndex, type SearchOptions, type SearchResults } from './search-index';
 
 export interface SearchServiceOptions {
@@ -293,11 +293,9 @@ export class SearchService {
     }
     let text = '';
     try {
-      // Synchronous on purpose: a page-cached 10 KB file reads in microseconds, while the
-      // asynchronous readFile pays four thread-pool round trips (open, stat, read, close).
       text = this.options.readText
         ? await this.options.readText(id)
-        : readFileSync(path.join(this.options.libraryDir, 'articles', id, 'text.txt'), 'utf8');
+        : readTextFile(path.join(this.options.libraryDir, 'articles', id, 'text.txt'));
     } catch {
       // A missing text file leaves a snippet from highlights and notes, or none.
     }

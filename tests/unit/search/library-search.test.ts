@@ -78,6 +78,22 @@ describe('search wired to the library', () => {
     await services.close();
   });
 
+  it('returns a page of results at a time, and the next from an offset', async () => {
+    const services = await tempLibrary();
+    const files = Array.from({ length: 25 }, (_, n) =>
+      textFile(`${n}.txt`, `Dispatch ${n}\n\nA report from Herat, number ${n}.`),
+    );
+    expect((await services.library.importFiles(files)).imported).toHaveLength(25);
+    const first = await services.library.search('herat');
+    expect(first.total).toBe(25);
+    expect(first.hits).toHaveLength(20);
+    const next = await services.library.search('herat', { offset: 20 });
+    expect(next.hits).toHaveLength(5);
+    const all = new Set([...first.hits, ...next.hits].map((hit) => hit.id));
+    expect(all.size).toBe(25);
+    await services.close();
+  });
+
   it('reads an unknown field as plain text and says so', async () => {
     const services = await tempLibrary();
     const id = await importSample(services);
