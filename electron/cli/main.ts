@@ -87,7 +87,11 @@ async function main(argv: string[]): Promise<void> {
     opts: values,
     print: (json, human) => console.log(values.json ? JSON.stringify(json, null, 2) : human()),
     async open(mode) {
-      services = await openServices(libraryDir, { mode, owner: `margin ${name}` });
+      services = await openServices(libraryDir, {
+        mode,
+        owner: `margin ${name}`,
+        search: 'on-demand',
+      });
       for (const message of services.archive.messages) console.error(`margin: note: ${message}`);
       return services;
     },

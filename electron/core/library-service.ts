@@ -53,9 +53,17 @@ export class LibraryService implements MarginApi {
     readonly searchIndex: LibrarySearch,
   ) {}
 
-  /** Opens at once: the search index catches up with the library in the background. */
-  static async open(archive: Archive): Promise<LibraryService> {
-    const service = new LibraryService(archive, await LibrarySearch.open(archive));
+  /**
+   * Opens at once. With `search: 'background'` (the app, the host) the search index is opened
+   * now and catches up with the library in the background; else when first searched.
+   */
+  static async open(
+    archive: Archive,
+    options: { search?: 'background' | 'on-demand' } = {},
+  ): Promise<LibraryService> {
+    const service = new LibraryService(archive, new LibrarySearch(archive));
+    // A failure is reported by the first search that needs the index.
+    if (options.search !== 'on-demand') service.searchIndex.start().catch(() => undefined);
     try {
       if (archive.writable) await service.purgeTrash();
     } catch (error) {
@@ -254,7 +262,7 @@ export class LibraryService implements MarginApi {
       const article = doc.articles.find((a) => a.id === id);
       if (article) article.deletedAt = new Date().toISOString();
     });
-    this.searchIndex.remove(id);
+    await this.searchIndex.remove(id);
   }
 
   async restoreArticle(id: string): Promise<void> {

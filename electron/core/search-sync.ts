@@ -20,38 +20,54 @@ import type { SearchDocument } from './search/document';
  * re-indexing the text or only updating metadata (read, favorite, tags).
  */
 export class LibrarySearch {
-  private constructor(
-    private readonly archive: Archive,
-    private readonly service: SearchService,
-  ) {}
+  private opening: Promise<SearchService> | null = null;
+  private service: SearchService | null = null;
+  private closed = false;
 
   /**
-   * Opens the persisted index and returns at once: search works on what it holds while, in the
-   * background, whatever is missing, stale or damaged is re-indexed from the archive. A library
-   * opened read-only gets its index caught up in memory and nothing written.
+   * Nothing is read until the index is needed (`start`, or the first search): a command that
+   * never searches does not pay for loading it. Changes made before then are not lost: the
+   * index catches up with the library when it opens.
    */
-  static async open(archive: Archive): Promise<LibrarySearch> {
-    const service = await SearchService.open(archive.dir, {
-      catalog: () => catalogFromLibrary(archive.data),
-      load: (ids, signal) => loadDocuments(archive, ids, signal),
-      readOnly: !archive.writable,
-    });
-    return new LibrarySearch(archive, service);
+  constructor(private readonly archive: Archive) {}
+
+  /**
+   * Opens the persisted index: search works on what it holds while, in the background, whatever
+   * is missing, stale or damaged is re-indexed from the archive. A library opened read-only (or
+   * whose index folder cannot be written) gets its index caught up in memory, nothing written.
+   */
+  start(): Promise<SearchService> {
+    this.opening ??= (async () => {
+      const options = {
+        catalog: () => catalogFromLibrary(this.archive.data),
+        load: (ids: readonly string[], signal: AbortSignal) =>
+          loadDocuments(this.archive, ids, signal),
+      };
+      const dir = this.archive.dir;
+      const service = await SearchService.open(dir, {
+        ...options,
+        readOnly: !this.archive.writable,
+      }).catch(() => SearchService.open(dir, { ...options, readOnly: true }));
+      this.service = service;
+      return service;
+    })();
+    return this.opening;
   }
 
   /** Resolves when the index has caught up with the library (or was stopped by `close`). */
   get ready(): Promise<void> {
-    return this.service.ready;
+    return this.start().then((service) => service.ready);
   }
 
   /** How far the background indexing has got, or null when the index is up to date. */
   get progress(): { done: number; total: number } | null {
-    return this.service.progress;
+    return this.service?.progress ?? null;
   }
 
   /** A page of results: the best `DEFAULT_SEARCH_LIMIT` from `offset` on. */
   async search(query: string, offset = 0): Promise<SearchResults> {
-    const { hits, hints, total, indexing } = await this.service.search(query, {
+    const service = await this.start();
+    const { hits, hints, total, indexing } = await service.search(query, {
       limit: DEFAULT_SEARCH_LIMIT,
       offset,
     });
@@ -64,11 +80,13 @@ export class LibrarySearch {
    * Searchable on return.
    */
   async sync(id: string): Promise<void> {
+    if (!this.opening || this.closed) return;
+    const service = await this.opening;
     const current = this.live(id);
-    if (!current) return this.remove(id);
+    if (!current) return service.remove(id);
     const version = documentVersion(current, this.highlightsOf(id));
-    if (this.service.versionOf(id) === version) {
-      this.service.updateMeta(id, searchMetaOf(current, this.highlightsOf(id)));
+    if (service.versionOf(id) === version) {
+      service.updateMeta(id, searchMetaOf(current, this.highlightsOf(id)));
       return;
     }
     let text = '';
@@ -79,21 +97,26 @@ export class LibrarySearch {
     }
     // Read again after the wait: a change made meanwhile must not be overwritten by this one.
     const meta = this.live(id);
-    if (!meta) return this.remove(id);
-    this.service.upsert(documentFromLibrary(meta, this.highlightsOf(id), text));
+    if (!meta) return service.remove(id);
+    service.upsert(documentFromLibrary(meta, this.highlightsOf(id), text));
   }
 
-  remove(id: string): void {
-    this.service.remove(id);
+  /** Drops the article (deleted or trashed) from the index. */
+  async remove(id: string): Promise<void> {
+    if (!this.opening || this.closed) return;
+    (await this.opening).remove(id);
   }
 
-  flush(): Promise<void> {
-    return this.service.flush();
+  async flush(): Promise<void> {
+    await this.service?.flush();
   }
 
   /** Stops background indexing and writes what is pending. The index is derived data: a failed write is redone from the library next time. */
   async close(): Promise<void> {
-    await this.service.close().catch(() => undefined);
+    this.closed = true;
+    if (!this.opening) return;
+    const service = await this.opening.catch(() => null);
+    await service?.close().catch(() => undefined);
   }
 
   private live(id: string) {

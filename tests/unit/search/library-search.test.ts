@@ -147,6 +147,20 @@ describe('search wired to the library', () => {
     await reopened.close();
   });
 
+  it('opens the index only when a command searches, and catches up later with what it changed', async () => {
+    const services = await tempLibrary();
+    await importSample(services);
+    await services.close();
+    const command = await openServices(services.libraryDir, { search: 'on-demand' });
+    const added = (await command.library.importFiles([textFile('h.txt', 'Herat\n\nSaffron')]))
+      .imported[0]!.id;
+    await command.close();
+    const app = await openServices(services.libraryDir);
+    await app.library.searchIndex.ready;
+    expect(await ids(app, 'saffron')).toEqual([added]);
+    await app.close();
+  });
+
   it('searches a library opened to read without writing an index', async () => {
     const services = await tempLibrary();
     const id = await importSample(services);
