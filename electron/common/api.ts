@@ -111,6 +111,16 @@ export interface SearchHit {
   firstMatch: { start: number; end: number } | null;
 }
 
+export interface SearchResults {
+  /** The best matches first (at most 50); `total` says how many matched. */
+  hits: SearchHit[];
+  /** How parts of the query that were not understood were searched instead, as plain text. */
+  hints: string[];
+  total: number;
+  /** While the index is being built: how far it got (results cover only that much); else null. */
+  indexing: { done: number; total: number } | null;
+}
+
 /** Where the library is, whether it can be changed, and what the user should know about it. */
 export interface LibraryStatus {
   libraryDir: string;
@@ -134,7 +144,7 @@ export interface MarginApi {
   updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary>;
   deleteArticle(id: string): Promise<void>;
   restoreArticle(id: string): Promise<void>;
-  search(query: string): Promise<SearchHit[]>;
+  search(query: string): Promise<SearchResults>;
   addHighlight(highlight: NewHighlight): Promise<Highlight>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
   deleteHighlight(id: string): Promise<void>;

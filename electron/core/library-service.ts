@@ -9,7 +9,7 @@ import type {
   MarginApi,
   MarkdownFile,
   NewHighlight,
-  SearchHit,
+  SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
@@ -18,7 +18,7 @@ import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/
 import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
 import type { ParsedArticle } from './import/index';
-import { SearchIndex } from './search/search-index';
+import { LibrarySearch } from './search-sync';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -44,18 +44,29 @@ interface Candidate {
 
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
 export class LibraryService implements MarginApi {
-  private readonly index = new SearchIndex();
   private readonly texts = new Map<string, string>();
 
-  private constructor(readonly archive: Archive) {}
+  private constructor(
+    readonly archive: Archive,
+    /** The search index, kept in step with the archive (see search-sync.ts). */
+    readonly searchIndex: LibrarySearch,
+  ) {}
 
+  /** Opens at once: the search index catches up with the library in the background. */
   static async open(archive: Archive): Promise<LibraryService> {
-    const service = new LibraryService(archive);
-    if (archive.writable) await service.purgeTrash();
-    for (const article of archive.data.articles) {
-      if (!article.deletedAt) await service.reindex(article.id);
+    const service = new LibraryService(archive, await LibrarySearch.open(archive));
+    try {
+      if (archive.writable) await service.purgeTrash();
+    } catch (error) {
+      await service.close();
+      throw error;
     }
     return service;
+  }
+
+  /** Stops background indexing and writes the search index; the archive is closed by its owner. */
+  close(): Promise<void> {
+    return this.searchIndex.close();
   }
 
   async getLibraryStatus(): Promise<LibraryStatus> {
@@ -188,7 +199,7 @@ export class LibraryService implements MarginApi {
       }
       for (const f of fresh) {
         this.texts.set(f.meta.id, f.text);
-        this.indexArticle(f.meta, f.text);
+        await this.searchIndex.sync(f.meta.id);
       }
     }
     return result;
@@ -230,7 +241,7 @@ export class LibraryService implements MarginApi {
       Object.assign(article, patch);
       return article;
     });
-    if (patch.note !== undefined || patch.tags !== undefined) await this.reindex(id);
+    await this.searchIndex.sync(id);
     return this.summary(updated);
   }
 
@@ -242,7 +253,7 @@ export class LibraryService implements MarginApi {
       const article = doc.articles.find((a) => a.id === id);
       if (article) article.deletedAt = new Date().toISOString();
     });
-    this.index.remove(id);
+    this.searchIndex.remove(id);
   }
 
   async restoreArticle(id: string): Promise<void> {
@@ -253,11 +264,11 @@ export class LibraryService implements MarginApi {
       const current = doc.articles.find((a) => a.id === id);
       if (current) current.deletedAt = null;
     });
-    await this.reindex(id);
+    await this.searchIndex.sync(id);
   }
 
-  async search(query: string): Promise<SearchHit[]> {
-    return this.index.search(query, { limit: 50 });
+  async search(query: string): Promise<SearchResults> {
+    return this.searchIndex.search(query);
   }
 
   async addHighlight(input: NewHighlight): Promise<Highlight> {
@@ -281,7 +292,7 @@ export class LibraryService implements MarginApi {
     await this.archive.transact((doc) => {
       doc.highlights.push(highlight);
     });
-    await this.reindex(parsed.articleId);
+    await this.searchIndex.sync(parsed.articleId);
     return highlight;
   }
 
@@ -309,7 +320,7 @@ export class LibraryService implements MarginApi {
       Object.assign(highlight, patch, { updatedAt: new Date().toISOString() });
       return highlight;
     });
-    await this.reindex(updated.articleId);
+    await this.searchIndex.sync(updated.articleId);
     return updated;
   }
 
@@ -320,7 +331,7 @@ export class LibraryService implements MarginApi {
     await this.archive.transact((doc) => {
       doc.highlights = doc.highlights.filter((h) => h.id !== id);
     });
-    await this.reindex(highlight.articleId);
+    await this.searchIndex.sync(highlight.articleId);
   }
 
   async exportArticle(id: string): Promise<MarkdownFile> {
@@ -364,32 +375,6 @@ export class LibraryService implements MarginApi {
       highlightCount: this.highlightsOf(meta.id).length,
       readingMinutes: readingMinutes(meta.wordCount),
     };
-  }
-
-  private async reindex(id: string): Promise<void> {
-    const meta = this.archive.data.articles.find((a) => a.id === id);
-    if (!meta || meta.deletedAt) return;
-    let text: string;
-    try {
-      text = await this.articleText(id);
-    } catch {
-      text = ''; // A missing text file must not keep the library from opening; metadata stays searchable.
-    }
-    this.indexArticle(meta, text);
-  }
-
-  private indexArticle(meta: ArticleMeta, text: string): void {
-    const highlights = this.highlightsOf(meta.id);
-    this.index.upsert({
-      id: meta.id,
-      title: meta.title,
-      byline: meta.byline,
-      siteName: meta.siteName ?? meta.url ?? null,
-      body: text,
-      highlights: highlights.map((h) => h.selectors[0].exact),
-      notes: [...highlights.map((h) => h.note), meta.note, meta.tags.join(' ')].filter(Boolean),
-      savedAt: meta.savedAt,
-    });
   }
 
   private async purgeTrash(): Promise<void> {

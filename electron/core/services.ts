@@ -42,8 +42,12 @@ export async function openServices(
     library,
     archive,
     dispatch: (method, args) => dispatch(library, method, args),
-    flush: () => archive.flush(),
-    close: () => archive.close(),
+    flush: async () => {
+      await archive.flush();
+      await library.searchIndex.flush().catch(() => undefined);
+    },
+    // The search index is written before the lock is let go.
+    close: () => library.close().finally(() => archive.close()),
   };
 }
 
