@@ -9,14 +9,25 @@ import type {
   MarginApi,
   MarkdownFile,
   NewHighlight,
+  NotebookEntry,
+  ReplaceResult,
   SearchHit,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
 import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
-import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
+import {
+  readingMinutes,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
+import * as highlightFeatures from './highlights/highlight-features';
+import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
 import { SearchIndex } from './search/search-index';
 
@@ -321,6 +332,70 @@ export class LibraryService implements MarginApi {
       doc.highlights = doc.highlights.filter((h) => h.id !== id);
     });
     await this.reindex(highlight.articleId);
+  }
+
+  // Highlights beyond the first release (logic in core/highlights).
+
+  async replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult> {
+    return replaceArticleContent(
+      {
+        archive: this.archive,
+        article: (articleId) => this.article(articleId),
+        parse: async ({ name, bytes }) => {
+          if (/\.html?$/i.test(name)) refuseDeepHtml(name, Buffer.from(bytes).toString('latin1'));
+          return (await importers()).parseImport({ name, bytes });
+        },
+        onArticleContentReplaced: (articleId, text) =>
+          this.onArticleContentReplaced(articleId, text),
+      },
+      id,
+      file,
+    );
+  }
+
+  /** Hook: an article's text was replaced (Update from source); its caches and search entry follow. */
+  async onArticleContentReplaced(id: string, text: string): Promise<void> {
+    this.texts.set(id, text);
+    await this.reindex(id);
+  }
+
+  async reattachHighlight(id: string, selectors: Selectors): Promise<Highlight> {
+    const h = await highlightFeatures.reattachHighlight(
+      this.archive,
+      (a) => this.articleText(a),
+      id,
+      selectors,
+    );
+    await this.reindex(h.articleId);
+    return h;
+  }
+
+  async listAllHighlights(): Promise<NotebookEntry[]> {
+    return highlightFeatures.notebookEntries(this.archive);
+  }
+
+  async getSettings(): Promise<LibrarySettings> {
+    return highlightFeatures.getSettings(this.archive);
+  }
+
+  async updateColorMeanings(
+    meanings: Partial<Record<HighlightColor, string>>,
+  ): Promise<LibrarySettings> {
+    return highlightFeatures.updateColorMeanings(this.archive, meanings);
+  }
+
+  async getReview(): Promise<NotebookEntry[]> {
+    return highlightFeatures.reviewEntries(this.archive);
+  }
+
+  async answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight> {
+    return highlightFeatures.answerReview(this.archive, id, action);
+  }
+
+  /** Each highlight of an article with where it is in the article's text now. */
+  async highlightStatuses(articleId: string) {
+    const text = await this.articleText(articleId);
+    return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
   }
 
   async exportArticle(id: string): Promise<MarkdownFile> {

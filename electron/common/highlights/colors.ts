@@ -1,0 +1,42 @@
+import {
+  HIGHLIGHT_COLORS,
+  type HighlightColor,
+  type LibraryDocument,
+  type LibrarySettings,
+} from '../model';
+
+/** What each color means until the user says otherwise. */
+export const DEFAULT_COLOR_MEANINGS: Readonly<Record<HighlightColor, string>> = {
+  yellow: 'key idea',
+  green: 'agree',
+  blue: 'to look up',
+  pink: 'question',
+};
+
+/** A color's meaning is a short label: it becomes a tag in export. */
+export const MAX_MEANING_LENGTH = 60;
+
+/** The library's settings, with defaults for anything it does not set. */
+export function librarySettings(doc: Pick<LibraryDocument, 'settings'>): LibrarySettings {
+  const stored = doc.settings?.colorMeanings ?? {};
+  const colorMeanings = { ...DEFAULT_COLOR_MEANINGS };
+  for (const color of HIGHLIGHT_COLORS) {
+    const meaning = (stored as Partial<Record<HighlightColor, string>>)[color];
+    if (typeof meaning === 'string') colorMeanings[color] = meaning;
+  }
+  return { colorMeanings };
+}
+
+/**
+ * The tag export adds for a highlight of `color`: its meaning in lower case, spaces and
+ * punctuation turned into "-" (tags in Obsidian and Logseq hold no spaces); null when the user
+ * left the meaning empty.
+ */
+export function colorTag(settings: LibrarySettings, color: HighlightColor): string | null {
+  const tag = (settings.colorMeanings[color] ?? '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}/_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return tag === '' ? null : tag;
+}
