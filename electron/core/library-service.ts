@@ -398,11 +398,20 @@ export class LibraryService implements MarginApi {
     return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
   }
 
+  /** For export: each highlight's color meaning becomes a tag. */
+  private colorMeanings() {
+    return { colorMeanings: highlightFeatures.getSettings(this.archive).colorMeanings };
+  }
+
   async exportArticle(id: string): Promise<MarkdownFile> {
     const meta = this.article(id);
     return {
       fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(id) }),
+      markdown: articleToMarkdown({
+        meta,
+        highlights: this.highlightsOf(id),
+        ...this.colorMeanings(),
+      }),
     };
   }
 
@@ -413,7 +422,11 @@ export class LibraryService implements MarginApi {
     const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
     return withNotes.map((meta, i) => ({
       fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(meta.id) }),
+      markdown: articleToMarkdown({
+        meta,
+        highlights: this.highlightsOf(meta.id),
+        ...this.colorMeanings(),
+      }),
     }));
   }
 

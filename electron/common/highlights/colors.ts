@@ -26,17 +26,3 @@ export function librarySettings(doc: Pick<LibraryDocument, 'settings'>): Library
   }
   return { colorMeanings };
 }
-
-/**
- * The tag export adds for a highlight of `color`: its meaning in lower case, spaces and
- * punctuation turned into "-" (tags in Obsidian and Logseq hold no spaces); null when the user
- * left the meaning empty.
- */
-export function colorTag(settings: LibrarySettings, color: HighlightColor): string | null {
-  const tag = (settings.colorMeanings[color] ?? '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}/_-]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return tag === '' ? null : tag;
-}
