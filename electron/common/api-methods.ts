@@ -17,6 +17,13 @@ export const API_METHODS = [
   'exportArticle',
   'exportAll',
   'getLibraryStatus',
+  'replaceArticle',
+  'reattachHighlight',
+  'listAllHighlights',
+  'getSettings',
+  'updateColorMeanings',
+  'getReview',
+  'answerReview',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

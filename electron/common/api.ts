@@ -5,7 +5,25 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, ShellMethod } from './api-methods';
-import { HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from './model';
+import {
+  colorMeaningsSchema,
+  highlightIdSchema,
+  reviewActionSchema,
+  selectorsSchema,
+  type NotebookEntry,
+} from './highlights/api-types';
+import type { ReplaceResult } from './highlights/replace-result';
+import {
+  HIGHLIGHT_COLORS,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from './model';
+
+export type { HighlightStatus, NotebookEntry } from './highlights/api-types';
+export type { ReplaceResult } from './highlights/replace-result';
 
 const id = z
   .string()
@@ -78,6 +96,13 @@ export const apiArgs = {
   exportArticle: z.tuple([id]),
   exportAll: z.tuple([]),
   getLibraryStatus: z.tuple([]),
+  replaceArticle: z.tuple([id, importFileSchema]),
+  reattachHighlight: z.tuple([highlightIdSchema, selectorsSchema]),
+  listAllHighlights: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateColorMeanings: z.tuple([colorMeaningsSchema]),
+  getReview: z.tuple([]),
+  answerReview: z.tuple([highlightIdSchema, reviewActionSchema]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export interface ArticleSummary extends ArticleMeta {
@@ -154,6 +179,17 @@ export interface MarginApi {
   exportAll(): Promise<MarkdownFile[]>;
   /** Read-only state and notices about the library, to show the user. */
   getLibraryStatus(): Promise<LibraryStatus>;
+  /** Replaces an article's content from a new copy of it and re-anchors its highlights. */
+  replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult>;
+  /** Puts a highlight (an orphan, say) on newly selected text of its article. */
+  reattachHighlight(id: string, selectors: Selectors): Promise<Highlight>;
+  /** Every highlight in the library, for the notebook. */
+  listAllHighlights(): Promise<NotebookEntry[]>;
+  getSettings(): Promise<LibrarySettings>;
+  updateColorMeanings(meanings: Partial<Record<HighlightColor, string>>): Promise<LibrarySettings>;
+  /** Today's review: a few highlights chosen by spaced repetition. */
+  getReview(): Promise<NotebookEntry[]>;
+  answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight>;
 }
 
 /** What goes over IPC and HTTP: a result or a user-readable error, never a thrown Error. */

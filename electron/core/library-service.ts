@@ -9,14 +9,25 @@ import type {
   MarginApi,
   MarkdownFile,
   NewHighlight,
+  NotebookEntry,
+  ReplaceResult,
   SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
 import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
-import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
+import {
+  readingMinutes,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
+import * as highlightFeatures from './highlights/highlight-features';
+import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
 import { LibrarySearch } from './search-sync';
 
@@ -334,11 +345,84 @@ export class LibraryService implements MarginApi {
     await this.searchIndex.sync(highlight.articleId);
   }
 
+  // Highlights beyond the first release (logic in core/highlights).
+
+  async replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult> {
+    return replaceArticleContent(
+      {
+        archive: this.archive,
+        article: (articleId) => this.article(articleId),
+        parse: async ({ name, bytes }) => {
+          if (/\.html?$/i.test(name)) refuseDeepHtml(name, Buffer.from(bytes).toString('latin1'));
+          return (await importers()).parseImport({ name, bytes });
+        },
+        onArticleContentReplaced: (articleId, text) =>
+          this.onArticleContentReplaced(articleId, text),
+      },
+      id,
+      file,
+    );
+  }
+
+  /** Hook: an article's text was replaced (Update from source); its caches and search entry follow. */
+  async onArticleContentReplaced(id: string, text: string): Promise<void> {
+    this.texts.set(id, text);
+    await this.searchIndex.sync(id);
+  }
+
+  async reattachHighlight(id: string, selectors: Selectors): Promise<Highlight> {
+    const h = await highlightFeatures.reattachHighlight(
+      this.archive,
+      (a) => this.articleText(a),
+      id,
+      selectors,
+    );
+    await this.searchIndex.sync(h.articleId);
+    return h;
+  }
+
+  async listAllHighlights(): Promise<NotebookEntry[]> {
+    return highlightFeatures.notebookEntries(this.archive);
+  }
+
+  async getSettings(): Promise<LibrarySettings> {
+    return highlightFeatures.getSettings(this.archive);
+  }
+
+  async updateColorMeanings(
+    meanings: Partial<Record<HighlightColor, string>>,
+  ): Promise<LibrarySettings> {
+    return highlightFeatures.updateColorMeanings(this.archive, meanings);
+  }
+
+  async getReview(): Promise<NotebookEntry[]> {
+    return highlightFeatures.reviewEntries(this.archive);
+  }
+
+  async answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight> {
+    return highlightFeatures.answerReview(this.archive, id, action);
+  }
+
+  /** Each highlight of an article with where it is in the article's text now. */
+  async highlightStatuses(articleId: string) {
+    const text = await this.articleText(articleId);
+    return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
+  }
+
+  /** For export: each highlight's color meaning becomes a tag. */
+  private colorMeanings() {
+    return { colorMeanings: highlightFeatures.getSettings(this.archive).colorMeanings };
+  }
+
   async exportArticle(id: string): Promise<MarkdownFile> {
     const meta = this.article(id);
     return {
       fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(id) }),
+      markdown: articleToMarkdown({
+        meta,
+        highlights: this.highlightsOf(id),
+        ...this.colorMeanings(),
+      }),
     };
   }
 
@@ -349,7 +433,11 @@ export class LibraryService implements MarginApi {
     const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
     return withNotes.map((meta, i) => ({
       fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(meta.id) }),
+      markdown: articleToMarkdown({
+        meta,
+        highlights: this.highlightsOf(meta.id),
+        ...this.colorMeanings(),
+      }),
     }));
   }
 
