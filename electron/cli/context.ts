@@ -8,6 +8,8 @@ export interface CliOptions {
   quote?: string;
   note?: string;
   out?: string;
+  template?: string;
+  'single-file'?: string;
   all: boolean;
   repair: boolean;
   yes: boolean;

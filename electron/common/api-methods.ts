@@ -16,6 +16,9 @@ export const API_METHODS = [
   'deleteHighlight',
   'exportArticle',
   'exportAll',
+  'exportAllPage',
+  'exportHighlight',
+  'exportArticles',
   'getLibraryStatus',
 ] as const;
 

@@ -44,6 +44,8 @@ export interface Highlight {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the passage can no longer be found in the article's text (re-anchoring gave up). */
+  orphaned?: boolean;
 }
 
 export interface ArticleMeta {

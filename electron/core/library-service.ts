@@ -2,6 +2,7 @@ import type {
   ArticleContent,
   ArticlePatch,
   ArticleSummary,
+  ExportPage,
   HighlightPatch,
   ImportFile,
   ImportResult,
@@ -14,10 +15,15 @@ import type {
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
-import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
 import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
 import type { ParsedArticle } from './import/index';
+import {
+  exportArticleFile,
+  exportFilesPage,
+  exportHighlightMarkdown,
+  exportSingleFile,
+} from './export/library-export';
 import { SearchIndex } from './search/search-index';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
@@ -324,22 +330,24 @@ export class LibraryService implements MarginApi {
   }
 
   async exportArticle(id: string): Promise<MarkdownFile> {
-    const meta = this.article(id);
-    return {
-      fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(id) }),
-    };
+    return exportArticleFile(this, id);
   }
 
   async exportAll(): Promise<MarkdownFile[]> {
-    const withNotes = this.live()
-      .filter((a) => a.note.trim() !== '' || this.highlightsOf(a.id).length > 0)
-      .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-    const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
-    return withNotes.map((meta, i) => ({
-      fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(meta.id) }),
-    }));
+    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER)).files;
+  }
+
+  async exportAllPage(start: number, count: number): Promise<ExportPage> {
+    return exportFilesPage(this, start, count);
+  }
+
+  async exportHighlight(id: string): Promise<string> {
+    return exportHighlightMarkdown(this, id);
+  }
+
+  async exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }> {
+    const { count, markdown } = await exportSingleFile(this, ids ? { ids } : {});
+    return { fileName: 'Margin notes.md', markdown, count };
   }
 
   private live(): ArticleMeta[] {

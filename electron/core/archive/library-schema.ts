@@ -57,6 +57,7 @@ const highlightSchema = z
     note: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    orphaned: z.boolean().optional(),
   })
   .passthrough();
 
