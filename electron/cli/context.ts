@@ -10,6 +10,8 @@ export interface CliOptions {
   /** `import --replace <articleId>`: update that article instead of adding one. */
   replace?: string;
   out?: string;
+  template?: string;
+  'single-file'?: string;
   all: boolean;
   repair: boolean;
   yes: boolean;

@@ -25,7 +25,12 @@ Commands:
   highlights <articleId> [--json]               its highlights: quote, note, anchored (offsets into
                                                 text.txt) or orphaned
   export <articleId> [--out <file.md>]          one article's notes as Markdown (stdout without --out)
-  export --all --out <dir>                      one .md file per article with highlights or a note
+  export --all --out <dir>                      one .md file per article with highlights or a note;
+                                                again: updates Margin's region only, reports
+                                                written / unchanged / skipped
+  export --all --single-file <file.md>          every article's notes in one file (or ids instead
+                                                of --all)
+         [--template obsidian|logseq|plain|<file>] the layout (default obsidian; docs/export.md)
   verify [--json] [--repair]                    check library.json and every article file; --repair
                                                 fixes what it can without losing anything
   backup --out <file.tar.gz> [--json]           the whole library in one archive any tar can open
@@ -60,6 +65,8 @@ async function main(argv: string[]): Promise<void> {
       note: { type: 'string' },
       replace: { type: 'string' },
       out: { type: 'string' },
+      template: { type: 'string' },
+      'single-file': { type: 'string' },
       all: { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },

@@ -95,6 +95,9 @@ export const apiArgs = {
   deleteHighlight: z.tuple([id]),
   exportArticle: z.tuple([id]),
   exportAll: z.tuple([]),
+  exportAllPage: z.tuple([z.number().int().min(0), z.number().int().min(1).max(1000)]),
+  exportHighlight: z.tuple([id]),
+  exportArticles: z.tuple([z.array(id).max(1_000_000).nullable()]),
   getLibraryStatus: z.tuple([]),
   replaceArticle: z.tuple([id, importFileSchema]),
   reattachHighlight: z.tuple([highlightIdSchema, selectorsSchema]),
@@ -160,6 +163,11 @@ export interface MarkdownFile {
   markdown: string;
 }
 
+export interface ExportPage {
+  total: number;
+  files: MarkdownFile[];
+}
+
 /** What the UI can call. Every method is async because it crosses a process boundary. */
 export interface MarginApi {
   listArticles(): Promise<ArticleSummary[]>;
@@ -177,6 +185,12 @@ export interface MarginApi {
   exportArticle(id: string): Promise<MarkdownFile>;
   /** One file per article that has highlights or a note. */
   exportAll(): Promise<MarkdownFile[]>;
+  /** Files `start`… of exportAll, `count` at most, with how many there are in all. */
+  exportAllPage(start: number, count: number): Promise<ExportPage>;
+  /** One highlight as Markdown, as in its article's file. */
+  exportHighlight(id: string): Promise<string>;
+  /** Many articles' notes in one file: those of `ids` in that order, or all (null). */
+  exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }>;
   /** Read-only state and notices about the library, to show the user. */
   getLibraryStatus(): Promise<LibraryStatus>;
   /** Replaces an article's content from a new copy of it and re-anchors its highlights. */

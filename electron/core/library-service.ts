@@ -2,6 +2,7 @@ import type {
   ArticleContent,
   ArticlePatch,
   ArticleSummary,
+  ExportPage,
   HighlightPatch,
   ImportFile,
   ImportResult,
@@ -16,7 +17,6 @@ import type {
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
-import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
 import {
   readingMinutes,
   type ArticleMeta,
@@ -30,6 +30,12 @@ import * as highlightFeatures from './highlights/highlight-features';
 import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
 import { LibrarySearch } from './search-sync';
+import {
+  exportArticleFile,
+  exportFilesPage,
+  exportHighlightMarkdown,
+  exportSingleFile,
+} from './export/library-export';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -409,36 +415,25 @@ export class LibraryService implements MarginApi {
     return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
   }
 
-  /** For export: each highlight's color meaning becomes a tag. */
-  private colorMeanings() {
-    return { colorMeanings: highlightFeatures.getSettings(this.archive).colorMeanings };
-  }
-
   async exportArticle(id: string): Promise<MarkdownFile> {
-    const meta = this.article(id);
-    return {
-      fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({
-        meta,
-        highlights: this.highlightsOf(id),
-        ...this.colorMeanings(),
-      }),
-    };
+    return exportArticleFile(this, id);
   }
 
   async exportAll(): Promise<MarkdownFile[]> {
-    const withNotes = this.live()
-      .filter((a) => a.note.trim() !== '' || this.highlightsOf(a.id).length > 0)
-      .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-    const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
-    return withNotes.map((meta, i) => ({
-      fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({
-        meta,
-        highlights: this.highlightsOf(meta.id),
-        ...this.colorMeanings(),
-      }),
-    }));
+    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER)).files;
+  }
+
+  async exportAllPage(start: number, count: number): Promise<ExportPage> {
+    return exportFilesPage(this, start, count);
+  }
+
+  async exportHighlight(id: string): Promise<string> {
+    return exportHighlightMarkdown(this, id);
+  }
+
+  async exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }> {
+    const { count, markdown } = await exportSingleFile(this, ids ? { ids } : {});
+    return { fileName: 'Margin notes.md', markdown, count };
   }
 
   private live(): ArticleMeta[] {
