@@ -16,7 +16,17 @@ export const API_METHODS = [
   'deleteHighlight',
   'exportArticle',
   'exportAll',
+  'exportAllPage',
+  'exportHighlight',
+  'exportArticles',
   'getLibraryStatus',
+  'replaceArticle',
+  'reattachHighlight',
+  'listAllHighlights',
+  'getSettings',
+  'updateColorMeanings',
+  'getReview',
+  'answerReview',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,7 +5,25 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, ShellMethod } from './api-methods';
-import { HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from './model';
+import {
+  colorMeaningsSchema,
+  highlightIdSchema,
+  reviewActionSchema,
+  selectorsSchema,
+  type NotebookEntry,
+} from './highlights/api-types';
+import type { ReplaceResult } from './highlights/replace-result';
+import {
+  HIGHLIGHT_COLORS,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from './model';
+
+export type { HighlightStatus, NotebookEntry } from './highlights/api-types';
+export type { ReplaceResult } from './highlights/replace-result';
 
 const id = z
   .string()
@@ -86,7 +104,17 @@ export const apiArgs = {
   deleteHighlight: z.tuple([id]),
   exportArticle: z.tuple([id]),
   exportAll: z.tuple([]),
+  exportAllPage: z.tuple([z.number().int().min(0), z.number().int().min(1).max(1000)]),
+  exportHighlight: z.tuple([id]),
+  exportArticles: z.tuple([z.array(id).max(1_000_000).nullable()]),
   getLibraryStatus: z.tuple([]),
+  replaceArticle: z.tuple([id, importFileSchema]),
+  reattachHighlight: z.tuple([highlightIdSchema, selectorsSchema]),
+  listAllHighlights: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateColorMeanings: z.tuple([colorMeaningsSchema]),
+  getReview: z.tuple([]),
+  answerReview: z.tuple([highlightIdSchema, reviewActionSchema]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export interface ArticleSummary extends ArticleMeta {
@@ -144,6 +172,11 @@ export interface MarkdownFile {
   markdown: string;
 }
 
+export interface ExportPage {
+  total: number;
+  files: MarkdownFile[];
+}
+
 /** What the UI can call. Every method is async because it crosses a process boundary. */
 export interface MarginApi {
   listArticles(): Promise<ArticleSummary[]>;
@@ -161,8 +194,25 @@ export interface MarginApi {
   exportArticle(id: string): Promise<MarkdownFile>;
   /** One file per article that has highlights or a note. */
   exportAll(): Promise<MarkdownFile[]>;
+  /** Files `start`… of exportAll, `count` at most, with how many there are in all. */
+  exportAllPage(start: number, count: number): Promise<ExportPage>;
+  /** One highlight as Markdown, as in its article's file. */
+  exportHighlight(id: string): Promise<string>;
+  /** Many articles' notes in one file: those of `ids` in that order, or all (null). */
+  exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }>;
   /** Read-only state and notices about the library, to show the user. */
   getLibraryStatus(): Promise<LibraryStatus>;
+  /** Replaces an article's content from a new copy of it and re-anchors its highlights. */
+  replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult>;
+  /** Puts a highlight (an orphan, say) on newly selected text of its article. */
+  reattachHighlight(id: string, selectors: Selectors): Promise<Highlight>;
+  /** Every highlight in the library, for the notebook. */
+  listAllHighlights(): Promise<NotebookEntry[]>;
+  getSettings(): Promise<LibrarySettings>;
+  updateColorMeanings(meanings: Partial<Record<HighlightColor, string>>): Promise<LibrarySettings>;
+  /** Today's review: a few highlights chosen by spaced repetition. */
+  getReview(): Promise<NotebookEntry[]>;
+  answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight>;
 }
 
 /** What goes over IPC and HTTP: a result or a user-readable error, never a thrown Error. */

@@ -2,6 +2,7 @@ import type {
   ArticleContent,
   ArticlePatch,
   ArticleSummary,
+  ExportPage,
   HighlightPatch,
   ImportFile,
   ImportResult,
@@ -9,17 +10,33 @@ import type {
   MarginApi,
   MarkdownFile,
   NewHighlight,
+  NotebookEntry,
+  ReplaceResult,
   SearchOptions,
   SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
-import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
-import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
+import {
+  readingMinutes,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
+import * as highlightFeatures from './highlights/highlight-features';
+import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
 import { LibrarySearch } from './search-sync';
+import {
+  exportArticleFile,
+  exportFilesPage,
+  exportHighlightMarkdown,
+  exportSingleFile,
+} from './export/library-export';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -343,23 +360,89 @@ export class LibraryService implements MarginApi {
     await this.searchIndex.sync(highlight.articleId);
   }
 
+  // Highlights beyond the first release (logic in core/highlights).
+
+  async replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult> {
+    return replaceArticleContent(
+      {
+        archive: this.archive,
+        article: (articleId) => this.article(articleId),
+        parse: async ({ name, bytes }) => {
+          if (/\.html?$/i.test(name)) refuseDeepHtml(name, Buffer.from(bytes).toString('latin1'));
+          return (await importers()).parseImport({ name, bytes });
+        },
+        onArticleContentReplaced: (articleId, text) =>
+          this.onArticleContentReplaced(articleId, text),
+      },
+      id,
+      file,
+    );
+  }
+
+  /** Hook: an article's text was replaced (Update from source); its caches and search entry follow. */
+  async onArticleContentReplaced(id: string, text: string): Promise<void> {
+    this.texts.set(id, text);
+    await this.searchIndex.sync(id);
+  }
+
+  async reattachHighlight(id: string, selectors: Selectors): Promise<Highlight> {
+    const h = await highlightFeatures.reattachHighlight(
+      this.archive,
+      (a) => this.articleText(a),
+      id,
+      selectors,
+    );
+    await this.searchIndex.sync(h.articleId);
+    return h;
+  }
+
+  async listAllHighlights(): Promise<NotebookEntry[]> {
+    return highlightFeatures.notebookEntries(this.archive);
+  }
+
+  async getSettings(): Promise<LibrarySettings> {
+    return highlightFeatures.getSettings(this.archive);
+  }
+
+  async updateColorMeanings(
+    meanings: Partial<Record<HighlightColor, string>>,
+  ): Promise<LibrarySettings> {
+    return highlightFeatures.updateColorMeanings(this.archive, meanings);
+  }
+
+  async getReview(): Promise<NotebookEntry[]> {
+    return highlightFeatures.reviewEntries(this.archive);
+  }
+
+  async answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight> {
+    return highlightFeatures.answerReview(this.archive, id, action);
+  }
+
+  /** Each highlight of an article with where it is in the article's text now. */
+  async highlightStatuses(articleId: string) {
+    const text = await this.articleText(articleId);
+    return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
+  }
+
   async exportArticle(id: string): Promise<MarkdownFile> {
-    const meta = this.article(id);
-    return {
-      fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(id) }),
-    };
+    return exportArticleFile(this, id);
   }
 
   async exportAll(): Promise<MarkdownFile[]> {
-    const withNotes = this.live()
-      .filter((a) => a.note.trim() !== '' || this.highlightsOf(a.id).length > 0)
-      .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-    const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
-    return withNotes.map((meta, i) => ({
-      fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(meta.id) }),
-    }));
+    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER)).files;
+  }
+
+  async exportAllPage(start: number, count: number): Promise<ExportPage> {
+    return exportFilesPage(this, start, count);
+  }
+
+  async exportHighlight(id: string): Promise<string> {
+    return exportHighlightMarkdown(this, id);
+  }
+
+  async exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }> {
+    const { count, markdown } = await exportSingleFile(this, ids ? { ids } : {});
+    return { fileName: 'Margin notes.md', markdown, count };
   }
 
   private live(): ArticleMeta[] {
