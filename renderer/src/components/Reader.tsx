@@ -5,6 +5,7 @@ import type { Highlight, HighlightColor } from '../../../electron/common/model';
 import { formatDate, isTyping, sourceLabel } from '../format';
 import { saveMarkdownFile } from '../files';
 import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
+import { openArticleLink } from '../reader/external-link';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
 import { setArticleHtml } from '../reader/trusted-html';
 import { FindBar } from './FindBar';
@@ -173,7 +174,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
     const link = target.closest('a');
     if (link) {
       e.preventDefault();
-      openLink(link.href);
+      openArticleLink(link, e.nativeEvent);
       return;
     }
     const mark = target.closest(`mark[${MARK_ATTR}]`);
@@ -271,7 +272,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
                       href={meta.url}
                       onClick={(e) => {
                         e.preventDefault();
-                        openLink(meta.url ?? '');
+                        openArticleLink(e.currentTarget, e.nativeEvent);
                       }}
                     >
                       Original
@@ -304,19 +305,6 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
       </div>
     </div>
   );
-}
-
-/** Links open outside Margin: the system browser in Electron, a new tab in the browser host. */
-function openLink(href: string) {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
-  if (window.marginShell) void window.marginShell.openExternal(url.href);
-  else window.open(url.href, '_blank', 'noopener,noreferrer');
 }
 
 /** Marks the search match for a moment without touching the article's DOM. */
