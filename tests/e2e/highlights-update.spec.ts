@@ -210,7 +210,9 @@ test('overlapping highlights stay distinct, across emphasis, links and list item
   await first.focus();
   await page.keyboard.press('Tab'); // the link
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: /^Highlight: jumps over the lazy dog/ })).toBeFocused();
+  await expect(
+    page.getByRole('button', { name: /^Highlight: jumps over the lazy dog/ }),
+  ).toBeFocused();
 });
 
 test('the notebook lists every highlight, filters them, and jumps to one; the review keeps, favorites and dismisses', async ({
