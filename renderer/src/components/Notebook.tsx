@@ -86,8 +86,12 @@ export function Notebook({ api, onOpen, notify }: Props) {
       )}
       <ol className="notebook-list" aria-label="Notebook highlights">
         {shown.map((entry) => (
-          <li key={entry.highlight.id} className={`hl-border-${entry.highlight.color}`}>
-            <button type="button" className="quote-button" onClick={() => onOpen(entry)}>
+          <li key={entry.highlight.id}>
+            <button
+              type="button"
+              className={`quote-button hl-border-${entry.highlight.color}`}
+              onClick={() => onOpen(entry)}
+            >
               <span className="quote">{entry.highlight.selectors[0].exact}</span>
               {entry.highlight.note && <span className="note-preview">{entry.highlight.note}</span>}
               <span className="notebook-source">
