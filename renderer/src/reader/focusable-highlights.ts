@@ -6,22 +6,25 @@ import { MARK_ATTR } from './paint-highlights';
  * without a mouse. Enter or Space on it opens the highlight's note (see Reader).
  */
 export function markFocusableHighlights(root: HTMLElement): void {
-  const seen = new Set<string>();
+  const byId = new Map<string, HTMLElement[]>();
   for (const mark of Array.from(root.querySelectorAll<HTMLElement>(`mark[${MARK_ATTR}]`))) {
     const id = mark.getAttribute(MARK_ATTR) ?? '';
-    if (seen.has(id)) {
+    const marks = byId.get(id);
+    if (marks) {
+      marks.push(mark);
       mark.removeAttribute('tabindex');
-      continue;
-    }
-    seen.add(id);
-    mark.tabIndex = 0;
-    mark.setAttribute('role', 'button');
-    const whole = Array.from(root.querySelectorAll(`mark[${MARK_ATTR}="${CSS.escape(id)}"]`))
+    } else byId.set(id, [mark]);
+  }
+  for (const [first, ...rest] of byId.values()) {
+    if (!first) continue;
+    const whole = [first, ...rest]
       .map((m) => m.textContent ?? '')
-      .join('')
+      .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
-    mark.setAttribute(
+    first.tabIndex = 0;
+    first.setAttribute('role', 'button');
+    first.setAttribute(
       'aria-label',
       `Highlight: ${whole.length > 80 ? `${whole.slice(0, 80)}…` : whole}`,
     );
