@@ -3,11 +3,16 @@ import type {
   ArticleContent,
   LibraryStatus,
   ArticleSummary,
+  ImportFile,
   ImportResult,
   MarginApi,
+  NotebookEntry,
   SearchHit,
   SearchResults as SearchAnswer,
 } from '../../electron/common/api';
+import { Notebook } from './components/Notebook';
+import { Review } from './components/Review';
+import { duplicateUpdateActions } from './highlights/duplicate-update';
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
@@ -37,6 +42,7 @@ export function App({ api }: { api: MarginApi }) {
   } | null>(null);
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [view, setView] = useState<'reader' | 'notebook' | 'review'>('reader');
   const [theme, toggleTheme] = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const toastId = useRef(0);
@@ -101,6 +107,7 @@ export function App({ api }: { api: MarginApi }) {
     async (id: string, focus: SearchHit['firstMatch'] = null) => {
       try {
         setOpen({ content: await api.getArticle(id), focus });
+        setView('reader');
         localStorage.setItem(LAST_ARTICLE_KEY, id);
       } catch (error) {
         notify(`Could not open the article: ${(error as Error).message}`, 'error');
@@ -121,15 +128,16 @@ export function App({ api }: { api: MarginApi }) {
   }, [api, refresh, openArticle]);
 
   const reportImport = useCallback(
-    (result: ImportResult) => {
+    (result: ImportResult, files: ImportFile[] = []) => {
+      const updates = duplicateUpdateActions(api, result, files, notify);
       if (result.imported.length === 1) notify(`Imported “${result.imported[0]?.title}”`);
       else if (result.imported.length > 1)
         notify(`Imported ${plural(result.imported.length, 'article')}`);
       for (const d of result.duplicates)
-        notify(`${d.name} is already in your library as “${d.title}”`);
+        notify(`${d.name} is already in your library as “${d.title}”`, 'info', updates.get(d.name));
       for (const f of result.failed) notify(`${f.name}: ${f.reason}`, 'error');
     },
-    [notify],
+    [api, notify],
   );
 
   const importFiles = useCallback(
@@ -137,8 +145,9 @@ export function App({ api }: { api: MarginApi }) {
       const list = Array.from(files);
       if (list.length === 0) return;
       try {
-        const result = await api.importFiles(await toImportFiles(list));
-        reportImport(result);
+        const files = await toImportFiles(list);
+        const result = await api.importFiles(files);
+        reportImport(result, files);
         await refresh();
         const first = result.imported[0];
         if (first && result.imported.length === 1) await openArticle(first.id);
@@ -223,6 +232,15 @@ export function App({ api }: { api: MarginApi }) {
     }
   };
 
+  // From the notebook or the review: the article, scrolled to the highlight (an orphan has no place).
+  const openEntry = (entry: NotebookEntry) => {
+    const [, position] = entry.highlight.selectors;
+    void openArticle(
+      entry.articleId,
+      entry.highlight.orphaned ? null : { start: position.start, end: position.end },
+    );
+  };
+
   const openId = open?.content.meta.id ?? null;
   // An empty box shows the library again, whatever the last search returned.
   const shown = query.trim() ? results : null;
@@ -264,6 +282,16 @@ export function App({ api }: { api: MarginApi }) {
         <SearchBox query={query} onChange={setQuery} />
         <button type="button" onClick={() => void exportAll()}>
           Export all notes
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === 'notebook'}
+          onClick={() => setView('notebook')}
+        >
+          Notebook
+        </button>
+        <button type="button" aria-pressed={view === 'review'} onClick={() => setView('review')}>
+          Review
         </button>
         <button
           type="button"
@@ -315,7 +343,11 @@ export function App({ api }: { api: MarginApi }) {
           )}
         </nav>
         <main className="reader-pane">
-          {open ? (
+          {view === 'notebook' ? (
+            <Notebook api={api} onOpen={openEntry} notify={notify} />
+          ) : view === 'review' ? (
+            <Review api={api} onOpen={openEntry} notify={notify} />
+          ) : open ? (
             <Reader
               key={open.content.meta.id}
               api={api}
@@ -323,6 +355,7 @@ export function App({ api }: { api: MarginApi }) {
               focus={open.focus}
               onChanged={() => void refresh()}
               notify={notify}
+              onReload={() => void openArticle(open.content.meta.id)}
             />
           ) : (
             <div className="reader-placeholder">
