@@ -1,5 +1,23 @@
 import DOMPurify from 'dompurify';
-import { ARTICLE_HTML_POLICY } from '../../../electron/common/article-html-policy';
+import {
+  ARTICLE_HTML_POLICY,
+  displayedImageSrc,
+} from '../../../electron/common/article-html-policy';
+
+/**
+ * Image sources are settled inside the sanitizer, so its output is never changed afterwards:
+ * stored images (`margin-asset:`) are shown from Electron's protocol or the browser host's asset
+ * route, inlined ones as they are, and every other source (remote first) is dropped.
+ */
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName !== 'IMG') return;
+  const element = node as Element;
+  const src = element.getAttribute('src');
+  if (src === null) return;
+  const shown = displayedImageSrc(src, window.margin ? 'electron' : 'browser-host');
+  if (shown === null) element.removeAttribute('src');
+  else element.setAttribute('src', shown);
+});
 
 /**
  * The only way article HTML enters the page. Bodies were sanitized at import; they are
