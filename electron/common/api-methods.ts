@@ -17,6 +17,15 @@ export const API_METHODS = [
   'exportArticle',
   'exportAll',
   'getLibraryStatus',
+  // Long-running imports (see import-jobs-api.ts)
+  'importUrl',
+  'importExport',
+  'getJob',
+  'cancelJob',
+  'listJobs',
+  'listPending',
+  'fetchPending',
+  'removePending',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, ShellMethod } from './api-methods';
+import { importJobsArgs, type ImportJobsApi } from './import-jobs-api';
 import { HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from './model';
 
 const id = z
@@ -78,6 +79,7 @@ export const apiArgs = {
   exportArticle: z.tuple([id]),
   exportAll: z.tuple([]),
   getLibraryStatus: z.tuple([]),
+  ...importJobsArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export interface ArticleSummary extends ArticleMeta {
@@ -126,7 +128,7 @@ export interface MarkdownFile {
 }
 
 /** What the UI can call. Every method is async because it crosses a process boundary. */
-export interface MarginApi {
+export interface MarginApi extends ImportJobsApi {
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleContent>;
   importFiles(files: ImportFile[]): Promise<ImportResult>;
@@ -145,6 +147,9 @@ export interface MarginApi {
   /** Read-only state and notices about the library, to show the user. */
   getLibraryStatus(): Promise<LibraryStatus>;
 }
+
+/** What the library service implements; the import jobs (core/import-jobs.ts) do the rest. */
+export type LibraryApi = Omit<MarginApi, keyof ImportJobsApi>;
 
 /** What goes over IPC and HTTP: a result or a user-readable error, never a thrown Error. */
 export type ApiResponse<T> =

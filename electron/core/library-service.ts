@@ -6,7 +6,7 @@ import type {
   ImportFile,
   ImportResult,
   LibraryStatus,
-  MarginApi,
+  LibraryApi,
   MarkdownFile,
   NewHighlight,
   SearchHit,
@@ -43,7 +43,7 @@ interface Candidate {
 }
 
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
-export class LibraryService implements MarginApi {
+export class LibraryService implements LibraryApi {
   private readonly index = new SearchIndex();
   private readonly texts = new Map<string, string>();
 
