@@ -44,6 +44,8 @@ export interface Highlight {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the highlighted passage could not be found in the text (kept with its quote). */
+  orphaned?: boolean;
 }
 
 export interface ArticleMeta {
@@ -66,6 +68,8 @@ export interface ArticleMeta {
   /** File name of the original under `articles/<id>/`, e.g. `source.html`. */
   sourceFile: string;
   read: boolean;
+  /** Set by imports from apps that archive what was read (Pocket, Omnivore, Wallabag…). */
+  archived?: boolean;
   favorite: boolean;
   tags: string[];
   /** The article's own free-form note, Markdown. */
