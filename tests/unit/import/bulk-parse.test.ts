@@ -64,7 +64,7 @@ describe('reading exports from other apps', () => {
     ]);
     expect(items[0]!.extras.tags).toEqual(['privacy', 'facebook']);
     expect(items[1]!.extras.highlights).toEqual([
-      { quote: 'He said it was "distressing" not to have made progress on the issue' },
+      { quote: 'Mr Obama said it was "distressing" not to have made progress on the issue' },
     ]);
     expect(items[3]!.extras.tags).toEqual(['Tech', 'security']);
     expect(items[3]!.extras.savedAt).toBe('2020-10-01T00:00:00.000Z');
