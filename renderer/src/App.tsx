@@ -8,10 +8,12 @@ import type {
   SearchHit,
 } from '../../electron/common/api';
 import { LibraryList } from './components/LibraryList';
+import { PendingList } from './components/PendingList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
 import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
+import { WebImport } from './components/WebImport';
 import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
@@ -223,6 +225,7 @@ export function App({ api }: { api: MarginApi }) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import
         </button>
+        <WebImport api={api} notify={notify} onLibraryChanged={() => void refresh()} />
         <input
           ref={fileInput}
           type="file"
@@ -264,6 +267,12 @@ export function App({ api }: { api: MarginApi }) {
       <div className="panes">
         <nav className="sidebar" aria-label="Articles">
           {loadError && <p className="error">The library could not be read: {loadError}</p>}
+          <PendingList
+            api={api}
+            libraryVersion={articles}
+            notify={notify}
+            onLibraryChanged={() => void refresh()}
+          />
           {articles && articles.length === 0 && !shownHits && (
             <div className="empty-library">
               <h2>Your library is empty</h2>
@@ -272,7 +281,11 @@ export function App({ api }: { api: MarginApi }) {
                 <li>
                   press <strong>Import</strong> to choose .txt, .md or .html files,
                 </li>
-                <li>drag files onto this window, or</li>
+                <li>drag files onto this window,</li>
+                <li>
+                  paste a web address, or use <strong>Add from web…</strong> for a URL or an export
+                  from Pocket, Instapaper, Omnivore or Wallabag, or
+                </li>
                 <li>paste text anywhere (Ctrl+V / ⌘V).</li>
               </ul>
             </div>
