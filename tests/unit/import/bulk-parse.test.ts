@@ -52,6 +52,19 @@ describe('reading exports from other apps', () => {
     expect(items[0]!.extras.archived).toBe(false);
   });
 
+  it("Pocket's last export: a zip of part_*.csv files", () => {
+    const zip = zipSync({
+      'part_000000.csv': fixture('pocket/part_000000.csv'),
+      'part_000001.csv': Buffer.from(
+        'title,url,time_added,tags,status\nNew one,https://example.org/new,1700000000,later,unread\n',
+      ),
+    });
+    expect(detectFormat('pocket.zip', zip)).toBe('pocket');
+    const { items } = parseExport('pocket.zip', zip);
+    expect(items.map((i) => i.title)).toHaveLength(5);
+    expect(items[4]).toMatchObject({ url: 'https://example.org/new', extras: { tags: ['later'] } });
+  });
+
   it("Instapaper's CSV: folders become states or tags, the selection a highlight", () => {
     const bytes = fixture('instapaper-export.csv');
     expect(detectFormat('instapaper-export.csv', bytes)).toBe('instapaper');

@@ -2,11 +2,28 @@ import { MarginError } from '../../../common/errors';
 import type { BulkFormat, ParsedExport } from './bulk-item';
 import { parseInstapaperCsv } from './instapaper';
 import { parseOmnivoreZip } from './omnivore';
-import { parsePocketCsv, parsePocketHtml } from './pocket';
+import { unzipSync } from 'fflate';
+import { parsePocketCsv, parsePocketHtml, parsePocketZip } from './pocket';
 import { parseUrlList } from './url-list';
 import { parseWallabagJson } from './wallabag';
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/** Whether a zip holds Pocket's `part_*.csv` files (reads the directory, unpacks nothing). */
+function isPocketZip(bytes: Uint8Array): boolean {
+  let found = false;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        if (/(^|\/)part_\d+\.csv$/.test(file.name)) found = true;
+        return false;
+      },
+    });
+  } catch {
+    return false;
+  }
+  return found;
+}
 
 function text(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
@@ -14,7 +31,7 @@ function text(bytes: Uint8Array): string {
 
 /** Which app an export came from, by its content (and name, for a plain list). */
 export function detectFormat(name: string, bytes: Uint8Array): BulkFormat {
-  if (isZip(bytes)) return 'omnivore';
+  if (isZip(bytes)) return isPocketZip(bytes) ? 'pocket' : 'omnivore';
   const head = text(bytes.subarray(0, 4096))
     .replace(/^\uFEFF/, '')
     .trimStart();
@@ -40,6 +57,7 @@ export function parseExport(
   const kind = format === 'auto' ? detectFormat(name, bytes) : format;
   switch (kind) {
     case 'pocket': {
+      if (isZip(bytes)) return parsePocketZip(bytes);
       const body = text(bytes).replace(/^\uFEFF/, '');
       return body.trimStart().startsWith('<') ? parsePocketHtml(body) : parsePocketCsv(body);
     }

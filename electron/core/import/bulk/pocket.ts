@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { parseHTML } from 'linkedom';
 import { cleanTags, fromUnixSeconds, itemLabel, webAddress, type ParsedExport } from './bulk-item';
 import { csvRecords } from './csv';
@@ -68,6 +69,18 @@ export function parsePocketCsv(text: string): ParsedExport {
         archived,
       },
     });
+  }
+  return out;
+}
+
+/** Pocket's last exports (2025) came as a zip of `part_000000.csv`, `part_000001.csv`… */
+export function parsePocketZip(bytes: Uint8Array): ParsedExport {
+  const parts = unzipSync(bytes, { filter: (file) => /(^|\/)part_\d+\.csv$/.test(file.name) });
+  const out: ParsedExport = { format: 'pocket', items: [], unreadable: [] };
+  for (const name of Object.keys(parts).sort()) {
+    const part = parsePocketCsv(strFromU8(parts[name]!));
+    out.items.push(...part.items);
+    out.unreadable.push(...part.unreadable);
   }
   return out;
 }
