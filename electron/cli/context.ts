@@ -7,10 +7,16 @@ export interface CliOptions {
   json: boolean;
   quote?: string;
   note?: string;
+  /** `import --replace <articleId>`: update that article instead of adding one. */
+  replace?: string;
   out?: string;
+  template?: string;
+  'single-file'?: string;
   all: boolean;
   repair: boolean;
   yes: boolean;
+  /** `import --from <app>`: the app whose export is imported. */
+  from?: string;
 }
 
 export interface CliContext {

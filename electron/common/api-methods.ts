@@ -16,7 +16,26 @@ export const API_METHODS = [
   'deleteHighlight',
   'exportArticle',
   'exportAll',
+  'exportAllPage',
+  'exportHighlight',
+  'exportArticles',
   'getLibraryStatus',
+  'replaceArticle',
+  'reattachHighlight',
+  'listAllHighlights',
+  'getSettings',
+  'updateColorMeanings',
+  'getReview',
+  'answerReview',
+  // Long-running imports (see import-jobs-api.ts)
+  'importUrl',
+  'importExport',
+  'getJob',
+  'cancelJob',
+  'listJobs',
+  'listPending',
+  'fetchPending',
+  'removePending',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];
