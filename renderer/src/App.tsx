@@ -12,7 +12,9 @@ import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
 import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
-import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
+import { initialDeepLink, useDeepLinks } from './export/deep-links';
+import { ExportDialog } from './export/ExportDialog';
+import { IMPORT_ACCEPT, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
 
@@ -28,7 +30,9 @@ export function App({ api }: { api: MarginApi }) {
   const [open, setOpen] = useState<{
     content: ArticleContent;
     focus: SearchHit['firstMatch'];
+    highlight?: { id: string } | null;
   } | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [dragging, setDragging] = useState(false);
   const [theme, toggleTheme] = useTheme();
@@ -73,9 +77,14 @@ export function App({ api }: { api: MarginApi }) {
   }, [api, query, notify, articles]);
 
   const openArticle = useCallback(
-    async (id: string, focus: SearchHit['firstMatch'] = null) => {
+    async (
+      id: string,
+      focus: SearchHit['firstMatch'] = null,
+      highlightId: string | null = null,
+    ) => {
       try {
-        setOpen({ content: await api.getArticle(id), focus });
+        const highlight = highlightId ? { id: highlightId } : null;
+        setOpen({ content: await api.getArticle(id), focus, highlight });
         localStorage.setItem(LAST_ARTICLE_KEY, id);
       } catch (error) {
         notify(`Could not open the article: ${(error as Error).message}`, 'error');
@@ -91,9 +100,10 @@ export function App({ api }: { api: MarginApi }) {
       api.getLibraryStatus().then(setStatus, () => undefined);
       const list = await refresh();
       const last = localStorage.getItem(LAST_ARTICLE_KEY);
-      if (last && list.some((a) => a.id === last)) await openArticle(last);
+      if (last && !initialDeepLink() && list.some((a) => a.id === last)) await openArticle(last);
     })();
   }, [api, refresh, openArticle]);
+  useDeepLinks((link) => void openArticle(link.articleId, null, link.highlightId));
 
   const reportImport = useCallback(
     (result: ImportResult) => {
@@ -152,23 +162,13 @@ export function App({ api }: { api: MarginApi }) {
     return () => document.removeEventListener('paste', onPaste);
   }, [api, importFiles, notify, openArticle, refresh, reportImport]);
 
-  const exportAll = useCallback(async () => {
-    try {
-      const files = await api.exportAll();
-      if (files.length === 0)
-        return notify('No article has highlights or a note yet; nothing to export.');
-      const written = await saveMarkdownFolder(files);
-      if (written !== null) notify(`Exported ${plural(written, 'file')}`);
-    } catch (error) {
-      notify(`Export failed: ${(error as Error).message}`, 'error');
-    }
-  }, [api, notify]);
+  const exportAll = useCallback(() => setExporting(true), []);
 
   useEffect(
     () =>
       window.marginShell?.onMenu((action) => {
         if (action === 'import') fileInput.current?.click();
-        if (action === 'export-all') void exportAll();
+        if (action === 'export-all') exportAll();
         if (action === 'toggle-theme') toggleTheme();
         if (action === 'library-changed') void refresh();
       }),
@@ -249,7 +249,7 @@ export function App({ api }: { api: MarginApi }) {
               (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
           }}
         />
-        <button type="button" onClick={() => void exportAll()}>
+        <button type="button" onClick={exportAll}>
           Export all notes
         </button>
         <button
@@ -305,6 +305,7 @@ export function App({ api }: { api: MarginApi }) {
               api={api}
               article={open.content}
               focus={open.focus}
+              focusHighlight={open.highlight}
               onChanged={() => void refresh()}
               notify={notify}
             />
@@ -315,6 +316,14 @@ export function App({ api }: { api: MarginApi }) {
           )}
         </main>
       </div>
+      {exporting && (
+        <ExportDialog
+          api={api}
+          searchIds={shownHits ? shownHits.map((hit) => hit.id) : null}
+          onClose={() => setExporting(false)}
+          notify={notify}
+        />
+      )}
       {dragging && <div className="drop-hint">Drop files to add them to your library</div>}
       <Toasts
         toasts={toasts}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleContent, MarginApi } from '../../../electron/common/api';
 import { HIGHLIGHT_COLORS, type Highlight } from '../../../electron/common/model';
+import { copyHighlightMarkdown } from '../export/copy-markdown';
 
 export interface PlacedHighlight {
   highlight: Highlight;
@@ -113,6 +114,9 @@ function HighlightEditor(props: {
             />
           ))}
         </div>
+        <button type="button" onClick={() => void copyHighlightMarkdown(api, highlight.id, notify)}>
+          Copy highlight as Markdown
+        </button>
         <button
           type="button"
           className="danger"
@@ -188,6 +192,12 @@ export function NotesPanel(props: Props) {
               <li key={highlight.id}>
                 <span className="quote">{highlight.selectors[0].exact}</span>
                 {highlight.note && <span className="note-preview">{highlight.note}</span>}
+                <button
+                  type="button"
+                  onClick={() => void copyHighlightMarkdown(api, highlight.id, notify)}
+                >
+                  Copy highlight as Markdown
+                </button>
               </li>
             ))}
           </ol>

@@ -7,6 +7,7 @@ import { saveMarkdownFile } from '../files';
 import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
 import { setArticleHtml } from '../reader/trusted-html';
+import { flashHighlight } from '../export/flash-highlight';
 import { FindBar } from './FindBar';
 import { NotesPanel, type PlacedHighlight } from './NotesPanel';
 
@@ -15,13 +16,15 @@ interface Props {
   article: ArticleContent;
   /** Text offsets to scroll to (the first search match), instead of the remembered position. */
   focus: { start: number; end: number } | null;
+  /** A highlight to scroll to and flash (a `margin://` link); a new object each time. */
+  focusHighlight?: { id: string } | null;
   onChanged(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
 }
 
 const SCROLL_SAVE_MS = 600;
 
-export function Reader({ api, article, focus, onChanged, notify }: Props) {
+export function Reader({ api, article, focus, focusHighlight = null, onChanged, notify }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [highlights, setHighlights] = useState<Highlight[]>(article.highlights);
@@ -79,6 +82,12 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
     const scroller = scrollRef.current;
     const body = bodyRef.current;
     if (!scroller || !body || !text) return;
+    if (focusHighlight) {
+      if (flashHighlight(scroller, body, focusHighlight.id)) return;
+      notify(
+        'The linked highlight is no longer in this article (deleted, or its passage is gone).',
+      );
+    }
     if (focus) {
       const range = offsetsToRange(body, focus.start, focus.end);
       if (range) {
@@ -92,7 +101,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
       article.meta.scrollPosition * (scroller.scrollHeight - scroller.clientHeight);
     // Only on opening an article, not on every highlight change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, text, focus]);
+  }, [id, text, focus, focusHighlight]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onScroll = () => {
@@ -233,7 +242,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
           Export notes as Markdown
         </button>
         <button type="button" onClick={() => void copyMarkdown()}>
-          Copy as Markdown
+          Copy notes as Markdown
         </button>
         {finding && (
           <FindBar
