@@ -7,6 +7,8 @@ export interface CliOptions {
   json: boolean;
   quote?: string;
   note?: string;
+  /** `import --replace <articleId>`: update that article instead of adding one. */
+  replace?: string;
   out?: string;
   template?: string;
   'single-file'?: string;

@@ -5,6 +5,7 @@ import { openServices, type MarginServices } from '../core/services';
 import { backupCommand } from './commands/backup';
 import { exportCommand } from './commands/export';
 import { highlightCommand } from './commands/highlight';
+import { highlightsCommand } from './commands/highlights';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { restoreCommand } from './commands/restore';
@@ -16,9 +17,13 @@ const USAGE = `Usage: margin [--library DIR] <command> [options]
 
 Commands:
   import <file>... [--json]                     import .txt, .md, .html or .htm files (up to 50 MB each)
+  import --replace <articleId> <file> [--json]  update an article from a new copy; its highlights are
+                                                re-anchored on the new text, or kept as orphans
   list [--json]                                 list the library, newest first
   search <query> [--json]                       search titles, text, authors, sites, highlights, notes
   highlight <articleId> --quote <text> [--note <text>] [--json]
+  highlights <articleId> [--json]               its highlights: quote, note, anchored (offsets into
+                                                text.txt) or orphaned
   export <articleId> [--out <file.md>]          one article's notes as Markdown (stdout without --out)
   export --all --out <dir>                      one .md file per article with highlights or a note;
                                                 again: updates Margin's region only, reports
@@ -32,7 +37,7 @@ Commands:
   restore <file.tar.gz> [--yes] [--json]        show what restoring a backup would add; --yes does it
                                                 (merges by id; never deletes or overwrites anything)
 
-list, search, export, verify and backup only read, and work while Margin is open. Commands that
+list, search, highlights, export, verify and backup only read, and work while Margin is open. Commands that
 change the library wait a few seconds for an open Margin to finish, then refuse.
 
 The library is --library DIR, else $MARGIN_LIBRARY, else Margin's own library folder.`;
@@ -42,6 +47,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   search: searchCommand,
   highlight: highlightCommand,
+  highlights: highlightsCommand,
   export: exportCommand,
   verify: verifyCommand,
   backup: backupCommand,
@@ -57,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
       quote: { type: 'string' },
       note: { type: 'string' },
+      replace: { type: 'string' },
       out: { type: 'string' },
       template: { type: 'string' },
       'single-file': { type: 'string' },
@@ -94,7 +101,11 @@ async function main(argv: string[]): Promise<void> {
     opts: values,
     print: (json, human) => console.log(values.json ? JSON.stringify(json, null, 2) : human()),
     async open(mode) {
-      services = await openServices(libraryDir, { mode, owner: `margin ${name}` });
+      services = await openServices(libraryDir, {
+        mode,
+        owner: `margin ${name}`,
+        search: 'on-demand',
+      });
       for (const message of services.archive.messages) console.error(`margin: note: ${message}`);
       return services;
     },

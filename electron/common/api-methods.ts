@@ -20,6 +20,13 @@ export const API_METHODS = [
   'exportHighlight',
   'exportArticles',
   'getLibraryStatus',
+  'replaceArticle',
+  'reattachHighlight',
+  'listAllHighlights',
+  'getSettings',
+  'updateColorMeanings',
+  'getReview',
+  'answerReview',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -10,21 +10,33 @@ import type {
   MarginApi,
   MarkdownFile,
   NewHighlight,
-  SearchHit,
+  NotebookEntry,
+  ReplaceResult,
+  SearchOptions,
+  SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
-import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
+import {
+  readingMinutes,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
+import * as highlightFeatures from './highlights/highlight-features';
+import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
+import { LibrarySearch } from './search-sync';
 import {
   exportArticleFile,
   exportFilesPage,
   exportHighlightMarkdown,
   exportSingleFile,
 } from './export/library-export';
-import { SearchIndex } from './search/search-index';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -50,18 +62,37 @@ interface Candidate {
 
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
 export class LibraryService implements MarginApi {
-  private readonly index = new SearchIndex();
   private readonly texts = new Map<string, string>();
 
-  private constructor(readonly archive: Archive) {}
+  private constructor(
+    readonly archive: Archive,
+    /** The search index, kept in step with the archive (see search-sync.ts). */
+    readonly searchIndex: LibrarySearch,
+  ) {}
 
-  static async open(archive: Archive): Promise<LibraryService> {
-    const service = new LibraryService(archive);
-    if (archive.writable) await service.purgeTrash();
-    for (const article of archive.data.articles) {
-      if (!article.deletedAt) await service.reindex(article.id);
+  /**
+   * Opens at once. With `search: 'background'` (the app, the host) the search index is opened
+   * now and catches up with the library in the background; else when first searched.
+   */
+  static async open(
+    archive: Archive,
+    options: { search?: 'background' | 'on-demand' } = {},
+  ): Promise<LibraryService> {
+    const service = new LibraryService(archive, new LibrarySearch(archive));
+    // A failure is reported by the first search that needs the index.
+    if (options.search !== 'on-demand') service.searchIndex.start().catch(() => undefined);
+    try {
+      if (archive.writable) await service.purgeTrash();
+    } catch (error) {
+      await service.close();
+      throw error;
     }
     return service;
+  }
+
+  /** Stops background indexing and writes the search index; the archive is closed by its owner. */
+  close(): Promise<void> {
+    return this.searchIndex.close();
   }
 
   async getLibraryStatus(): Promise<LibraryStatus> {
@@ -194,7 +225,7 @@ export class LibraryService implements MarginApi {
       }
       for (const f of fresh) {
         this.texts.set(f.meta.id, f.text);
-        this.indexArticle(f.meta, f.text);
+        await this.searchIndex.sync(f.meta.id);
       }
     }
     return result;
@@ -236,7 +267,7 @@ export class LibraryService implements MarginApi {
       Object.assign(article, patch);
       return article;
     });
-    if (patch.note !== undefined || patch.tags !== undefined) await this.reindex(id);
+    await this.searchIndex.sync(id);
     return this.summary(updated);
   }
 
@@ -248,7 +279,7 @@ export class LibraryService implements MarginApi {
       const article = doc.articles.find((a) => a.id === id);
       if (article) article.deletedAt = new Date().toISOString();
     });
-    this.index.remove(id);
+    await this.searchIndex.remove(id);
   }
 
   async restoreArticle(id: string): Promise<void> {
@@ -259,11 +290,11 @@ export class LibraryService implements MarginApi {
       const current = doc.articles.find((a) => a.id === id);
       if (current) current.deletedAt = null;
     });
-    await this.reindex(id);
+    await this.searchIndex.sync(id);
   }
 
-  async search(query: string): Promise<SearchHit[]> {
-    return this.index.search(query, { limit: 50 });
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    return this.searchIndex.search(query, options.offset);
   }
 
   async addHighlight(input: NewHighlight): Promise<Highlight> {
@@ -287,7 +318,7 @@ export class LibraryService implements MarginApi {
     await this.archive.transact((doc) => {
       doc.highlights.push(highlight);
     });
-    await this.reindex(parsed.articleId);
+    await this.searchIndex.sync(parsed.articleId);
     return highlight;
   }
 
@@ -315,7 +346,7 @@ export class LibraryService implements MarginApi {
       Object.assign(highlight, patch, { updatedAt: new Date().toISOString() });
       return highlight;
     });
-    await this.reindex(updated.articleId);
+    await this.searchIndex.sync(updated.articleId);
     return updated;
   }
 
@@ -326,7 +357,71 @@ export class LibraryService implements MarginApi {
     await this.archive.transact((doc) => {
       doc.highlights = doc.highlights.filter((h) => h.id !== id);
     });
-    await this.reindex(highlight.articleId);
+    await this.searchIndex.sync(highlight.articleId);
+  }
+
+  // Highlights beyond the first release (logic in core/highlights).
+
+  async replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult> {
+    return replaceArticleContent(
+      {
+        archive: this.archive,
+        article: (articleId) => this.article(articleId),
+        parse: async ({ name, bytes }) => {
+          if (/\.html?$/i.test(name)) refuseDeepHtml(name, Buffer.from(bytes).toString('latin1'));
+          return (await importers()).parseImport({ name, bytes });
+        },
+        onArticleContentReplaced: (articleId, text) =>
+          this.onArticleContentReplaced(articleId, text),
+      },
+      id,
+      file,
+    );
+  }
+
+  /** Hook: an article's text was replaced (Update from source); its caches and search entry follow. */
+  async onArticleContentReplaced(id: string, text: string): Promise<void> {
+    this.texts.set(id, text);
+    await this.searchIndex.sync(id);
+  }
+
+  async reattachHighlight(id: string, selectors: Selectors): Promise<Highlight> {
+    const h = await highlightFeatures.reattachHighlight(
+      this.archive,
+      (a) => this.articleText(a),
+      id,
+      selectors,
+    );
+    await this.searchIndex.sync(h.articleId);
+    return h;
+  }
+
+  async listAllHighlights(): Promise<NotebookEntry[]> {
+    return highlightFeatures.notebookEntries(this.archive);
+  }
+
+  async getSettings(): Promise<LibrarySettings> {
+    return highlightFeatures.getSettings(this.archive);
+  }
+
+  async updateColorMeanings(
+    meanings: Partial<Record<HighlightColor, string>>,
+  ): Promise<LibrarySettings> {
+    return highlightFeatures.updateColorMeanings(this.archive, meanings);
+  }
+
+  async getReview(): Promise<NotebookEntry[]> {
+    return highlightFeatures.reviewEntries(this.archive);
+  }
+
+  async answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight> {
+    return highlightFeatures.answerReview(this.archive, id, action);
+  }
+
+  /** Each highlight of an article with where it is in the article's text now. */
+  async highlightStatuses(articleId: string) {
+    const text = await this.articleText(articleId);
+    return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
   }
 
   async exportArticle(id: string): Promise<MarkdownFile> {
@@ -372,32 +467,6 @@ export class LibraryService implements MarginApi {
       highlightCount: this.highlightsOf(meta.id).length,
       readingMinutes: readingMinutes(meta.wordCount),
     };
-  }
-
-  private async reindex(id: string): Promise<void> {
-    const meta = this.archive.data.articles.find((a) => a.id === id);
-    if (!meta || meta.deletedAt) return;
-    let text: string;
-    try {
-      text = await this.articleText(id);
-    } catch {
-      text = ''; // A missing text file must not keep the library from opening; metadata stays searchable.
-    }
-    this.indexArticle(meta, text);
-  }
-
-  private indexArticle(meta: ArticleMeta, text: string): void {
-    const highlights = this.highlightsOf(meta.id);
-    this.index.upsert({
-      id: meta.id,
-      title: meta.title,
-      byline: meta.byline,
-      siteName: meta.siteName ?? meta.url ?? null,
-      body: text,
-      highlights: highlights.map((h) => h.selectors[0].exact),
-      notes: [...highlights.map((h) => h.note), meta.note, meta.tags.join(' ')].filter(Boolean),
-      savedAt: meta.savedAt,
-    });
   }
 
   private async purgeTrash(): Promise<void> {

@@ -17,7 +17,10 @@ export interface MarginServices {
   close(): Promise<void>;
 }
 
-export type OpenServicesOptions = ArchiveOptions;
+export type OpenServicesOptions = ArchiveOptions & {
+  /** When the search index is opened; default 'background' (see LibraryService.open). */
+  search?: 'background' | 'on-demand';
+};
 
 /**
  * Opens the library. `mode: 'write'` (the default; the app, the host and changing CLI commands)
@@ -32,7 +35,7 @@ export async function openServices(
   const archive = await Archive.open(libraryDir, options);
   let library: LibraryService;
   try {
-    library = await LibraryService.open(archive);
+    library = await LibraryService.open(archive, { search: options.search });
   } catch (error) {
     await archive.close();
     throw error;
@@ -42,8 +45,12 @@ export async function openServices(
     library,
     archive,
     dispatch: (method, args) => dispatch(library, method, args),
-    flush: () => archive.flush(),
-    close: () => archive.close(),
+    flush: async () => {
+      await archive.flush();
+      await library.searchIndex.flush().catch(() => undefined);
+    },
+    // The search index is written before the lock is let go.
+    close: () => library.close().finally(() => archive.close()),
   };
 }
 

@@ -14,6 +14,7 @@ import { importableFilesFromArgv } from './argv-files';
 import { createDeepLinks, registerProtocolClient } from './deep-links';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { serveAssets } from './asset-protocol';
 import { registerAppScheme, serveBundle } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createShellActions } from './shell-actions';
@@ -94,6 +95,7 @@ async function start(): Promise<void> {
   const isDev = !app.isPackaged;
   hardenSession(session.defaultSession);
   serveBundle(session.defaultSession, paths.rendererDir);
+  serveAssets(session.defaultSession, libraryDir);
   registerIpc({
     services,
     window: currentWindow,

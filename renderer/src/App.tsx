@@ -3,10 +3,16 @@ import type {
   ArticleContent,
   LibraryStatus,
   ArticleSummary,
+  ImportFile,
   ImportResult,
   MarginApi,
+  NotebookEntry,
   SearchHit,
+  SearchResults as SearchAnswer,
 } from '../../electron/common/api';
+import { Notebook } from './components/Notebook';
+import { Review } from './components/Review';
+import { duplicateUpdateActions } from './highlights/duplicate-update';
 import { LibraryList } from './components/LibraryList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
@@ -14,11 +20,15 @@ import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
 import { initialDeepLink, useDeepLinks } from './export/deep-links';
 import { ExportDialog } from './export/ExportDialog';
+import { SearchBox } from './search/SearchBox';
+import { SearchStatus } from './search/SearchStatus';
 import { IMPORT_ACCEPT, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
 
 const SEARCH_DELAY_MS = 120;
+/** While the index is being built, the search is repeated this often to show more results. */
+const INDEXING_RETRY_MS = 1000;
 const LAST_ARTICLE_KEY = 'margin.lastArticle';
 
 export function App({ api }: { api: MarginApi }) {
@@ -26,7 +36,8 @@ export function App({ api }: { api: MarginApi }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [results, setResults] = useState<SearchAnswer | null>(null);
+  const [searchRetry, setSearchRetry] = useState(0);
   const [open, setOpen] = useState<{
     content: ArticleContent;
     focus: SearchHit['firstMatch'];
@@ -35,6 +46,7 @@ export function App({ api }: { api: MarginApi }) {
   const [exporting, setExporting] = useState(false);
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [view, setView] = useState<'reader' | 'notebook' | 'review'>('reader');
   const [theme, toggleTheme] = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const toastId = useRef(0);
@@ -65,16 +77,35 @@ export function App({ api }: { api: MarginApi }) {
   useEffect(() => {
     const seq = ++searchSeq.current;
     if (!query.trim()) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
       try {
         const found = await api.search(query);
-        if (seq === searchSeq.current) setHits(found);
+        if (seq !== searchSeq.current) return;
+        setResults(found);
+        if (found.indexing)
+          retry = setTimeout(() => setSearchRetry((n) => n + 1), INDEXING_RETRY_MS);
       } catch (error) {
         notify(`Search failed: ${(error as Error).message}`, 'error');
       }
     }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [api, query, notify, articles]);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(retry);
+    };
+  }, [api, query, notify, articles, searchRetry]);
+
+  // The next page of results, appended to those shown.
+  const showMore = useCallback(async () => {
+    const seq = searchSeq.current;
+    try {
+      const more = await api.search(query, { offset: results?.hits.length ?? 0 });
+      if (seq !== searchSeq.current) return;
+      setResults((shown) => shown && { ...more, hits: [...shown.hits, ...more.hits] });
+    } catch (error) {
+      notify(`Search failed: ${(error as Error).message}`, 'error');
+    }
+  }, [api, query, results, notify]);
 
   const openArticle = useCallback(
     async (
@@ -85,6 +116,7 @@ export function App({ api }: { api: MarginApi }) {
       try {
         const highlight = highlightId ? { id: highlightId } : null;
         setOpen({ content: await api.getArticle(id), focus, highlight });
+        setView('reader');
         localStorage.setItem(LAST_ARTICLE_KEY, id);
       } catch (error) {
         notify(`Could not open the article: ${(error as Error).message}`, 'error');
@@ -106,15 +138,16 @@ export function App({ api }: { api: MarginApi }) {
   useDeepLinks((link) => void openArticle(link.articleId, null, link.highlightId));
 
   const reportImport = useCallback(
-    (result: ImportResult) => {
+    (result: ImportResult, files: ImportFile[] = []) => {
+      const updates = duplicateUpdateActions(api, result, files, notify);
       if (result.imported.length === 1) notify(`Imported “${result.imported[0]?.title}”`);
       else if (result.imported.length > 1)
         notify(`Imported ${plural(result.imported.length, 'article')}`);
       for (const d of result.duplicates)
-        notify(`${d.name} is already in your library as “${d.title}”`);
+        notify(`${d.name} is already in your library as “${d.title}”`, 'info', updates.get(d.name));
       for (const f of result.failed) notify(`${f.name}: ${f.reason}`, 'error');
     },
-    [notify],
+    [api, notify],
   );
 
   const importFiles = useCallback(
@@ -122,8 +155,9 @@ export function App({ api }: { api: MarginApi }) {
       const list = Array.from(files);
       if (list.length === 0) return;
       try {
-        const result = await api.importFiles(await toImportFiles(list));
-        reportImport(result);
+        const files = await toImportFiles(list);
+        const result = await api.importFiles(files);
+        reportImport(result, files);
         await refresh();
         const first = result.imported[0];
         if (first && result.imported.length === 1) await openArticle(first.id);
@@ -198,9 +232,18 @@ export function App({ api }: { api: MarginApi }) {
     }
   };
 
+  // From the notebook or the review: the article, scrolled to the highlight (an orphan has no place).
+  const openEntry = (entry: NotebookEntry) => {
+    const [, position] = entry.highlight.selectors;
+    void openArticle(
+      entry.articleId,
+      entry.highlight.orphaned ? null : { start: position.start, end: position.end },
+    );
+  };
+
   const openId = open?.content.meta.id ?? null;
   // An empty box shows the library again, whatever the last search returned.
-  const shownHits = query.trim() ? hits : null;
+  const shown = query.trim() ? results : null;
   return (
     <div
       className={`app theme-${theme}${dragging ? ' dragging' : ''}`}
@@ -236,21 +279,19 @@ export function App({ api }: { api: MarginApi }) {
             void importFiles(files);
           }}
         />
-        <input
-          type="search"
-          className="search"
-          aria-label="Search library"
-          placeholder="Search titles, text, highlights, notes…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setQuery('');
-            if (e.key === 'ArrowDown')
-              (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
-          }}
-        />
+        <SearchBox query={query} onChange={setQuery} />
         <button type="button" onClick={exportAll}>
           Export all notes
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === 'notebook'}
+          onClick={() => setView('notebook')}
+        >
+          Notebook
+        </button>
+        <button type="button" aria-pressed={view === 'review'} onClick={() => setView('review')}>
+          Review
         </button>
         <button
           type="button"
@@ -264,7 +305,7 @@ export function App({ api }: { api: MarginApi }) {
       <div className="panes">
         <nav className="sidebar" aria-label="Articles">
           {loadError && <p className="error">The library could not be read: {loadError}</p>}
-          {articles && articles.length === 0 && !shownHits && (
+          {articles && articles.length === 0 && !shown && (
             <div className="empty-library">
               <h2>Your library is empty</h2>
               <p>Add articles to read offline:</p>
@@ -277,10 +318,13 @@ export function App({ api }: { api: MarginApi }) {
               </ul>
             </div>
           )}
-          {shownHits ? (
+          {shown && <SearchStatus results={shown} />}
+          {shown ? (
             <SearchResults
               query={query}
-              hits={shownHits}
+              hits={shown.hits}
+              total={shown.total}
+              onShowMore={() => void showMore()}
               openId={openId}
               onOpen={(h) => void openArticle(h.id, h.firstMatch)}
             />
@@ -299,7 +343,11 @@ export function App({ api }: { api: MarginApi }) {
           )}
         </nav>
         <main className="reader-pane">
-          {open ? (
+          {view === 'notebook' ? (
+            <Notebook api={api} onOpen={openEntry} notify={notify} />
+          ) : view === 'review' ? (
+            <Review api={api} onOpen={openEntry} notify={notify} />
+          ) : open ? (
             <Reader
               key={open.content.meta.id}
               api={api}
@@ -308,6 +356,7 @@ export function App({ api }: { api: MarginApi }) {
               focusHighlight={open.highlight}
               onChanged={() => void refresh()}
               notify={notify}
+              onReload={() => void openArticle(open.content.meta.id)}
             />
           ) : (
             <div className="reader-placeholder">
@@ -319,7 +368,7 @@ export function App({ api }: { api: MarginApi }) {
       {exporting && (
         <ExportDialog
           api={api}
-          searchIds={shownHits ? shownHits.map((hit) => hit.id) : null}
+          searchIds={shown ? shown.hits.map((hit) => hit.id) : null}
           onClose={() => setExporting(false)}
           notify={notify}
         />

@@ -47,7 +47,7 @@ ${FRONT_MATTER_FIELDS}---
 
 ^{{blockId}}
 
-[Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}
+[Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}{{#hashtags}} · {{hashtags}}{{/hashtags}}
 
 {{#note}}
 {{note}}
@@ -84,7 +84,7 @@ ${FRONT_MATTER_FIELDS}---
 - {{#url}}[Original]({{url}}) · {{/url}}[Open in Margin]({{link}})
 {{#highlights}}
 - > {{text}}
-  - [Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}
+  - [Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}{{#hashtags}} · {{hashtags}}{{/hashtags}}
 {{#note}}
   - {{note}}
 {{/note}}
@@ -114,6 +114,10 @@ ${FRONT_MATTER_FIELDS}---
 {{#highlights}}
 > {{text}}
 
+{{#hashtags}}
+{{hashtags}}
+
+{{/hashtags}}
 {{#note}}
 {{note}}
 

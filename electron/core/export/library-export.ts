@@ -69,7 +69,8 @@ export async function articleExport(
     text === null ? { orphanIds: new Set<string>() } : placeHighlights(text, highlights);
   const orphanIds = new Set(placed.orphanIds);
   for (const highlight of highlights) if (highlight.orphaned === true) orphanIds.add(highlight.id);
-  return { meta, highlights, ...placed, orphanIds };
+  const colorMeanings = source.archive.data.settings?.colorMeanings;
+  return { meta, highlights, ...placed, orphanIds, ...(colorMeanings ? { colorMeanings } : {}) };
 }
 
 async function* exportInputs(

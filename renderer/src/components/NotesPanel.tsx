@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleContent, MarginApi } from '../../../electron/common/api';
-import { HIGHLIGHT_COLORS, type Highlight } from '../../../electron/common/model';
+import {
+  HIGHLIGHT_COLORS,
+  type Highlight,
+  type HighlightColor,
+} from '../../../electron/common/model';
+import { OrphanList } from './OrphanList';
 import { copyHighlightMarkdown } from '../export/copy-markdown';
 
 export interface PlacedHighlight {
@@ -19,6 +24,11 @@ interface Props {
   onHighlightDeleted(id: string): void;
   onClose(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
+  /** Whether text is selected in the article, to re-attach an orphan to. */
+  canReattach: boolean;
+  onReattach(id: string): void;
+  /** What each color means (library settings), shown on its swatch. */
+  colorMeanings: Partial<Record<HighlightColor, string>>;
 }
 
 const SAVE_DELAY_MS = 400;
@@ -62,6 +72,7 @@ function HighlightEditor(props: {
   onDeleted(id: string): void;
   onClose(): void;
   notify: Props['notify'];
+  colorMeanings: Props['colorMeanings'];
 }) {
   const { api, highlight, notify } = props;
   const note = useDebouncedSave(async (value) => {
@@ -103,6 +114,7 @@ function HighlightEditor(props: {
               type="button"
               className={`swatch hl-${color}`}
               aria-label={`Color ${color}`}
+              title={props.colorMeanings[color] ? `${color}: ${props.colorMeanings[color]}` : color}
               aria-pressed={highlight.color === color}
               onClick={async () => {
                 try {
@@ -114,6 +126,9 @@ function HighlightEditor(props: {
             />
           ))}
         </div>
+        {props.colorMeanings[highlight.color] && (
+          <span className="color-meaning">{props.colorMeanings[highlight.color]}</span>
+        )}
         <button type="button" onClick={() => void copyHighlightMarkdown(api, highlight.id, notify)}>
           Copy highlight as Markdown
         </button>
@@ -179,30 +194,25 @@ export function NotesPanel(props: Props) {
                 onDeleted={props.onHighlightDeleted}
                 onClose={props.onClose}
                 notify={notify}
+                colorMeanings={props.colorMeanings}
               />
             )}
           </li>
         ))}
       </ol>
-      {orphans.length > 0 && (
-        <section aria-label="Highlights not found in the text">
-          <h3>Not found in the text</h3>
-          <ol className="highlight-list">
-            {orphans.map(({ highlight }) => (
-              <li key={highlight.id}>
-                <span className="quote">{highlight.selectors[0].exact}</span>
-                {highlight.note && <span className="note-preview">{highlight.note}</span>}
-                <button
-                  type="button"
-                  onClick={() => void copyHighlightMarkdown(api, highlight.id, notify)}
-                >
-                  Copy highlight as Markdown
-                </button>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <OrphanList
+        orphans={orphans.map((p) => p.highlight)}
+        canReattach={props.canReattach}
+        onReattach={props.onReattach}
+        onDelete={async (hid) => {
+          try {
+            await api.deleteHighlight(hid);
+            props.onHighlightDeleted(hid);
+          } catch (error) {
+            notify(`Could not delete the highlight: ${(error as Error).message}`, 'error');
+          }
+        }}
+      />
       <h2>
         <label htmlFor="article-note">Article note</label>
       </h2>
