@@ -87,7 +87,12 @@ export function ExportDialog({ api, searchIds, onClose, notify }: Props) {
               Obsidian-ready files: front matter, one quote per highlight, links back into Margin.
             </p>
             <div className="export-actions">
-              <button type="button" disabled={!canExportToFolder()} onClick={() => void toFolder()}>
+              <button
+                type="button"
+                autoFocus
+                disabled={!canExportToFolder()}
+                onClick={() => void toFolder()}
+              >
                 All to a folder…
               </button>
               <button type="button" onClick={() => void toOneFile(null)}>

@@ -3,7 +3,7 @@ import { shell } from '../api/bridge';
 import { openFolderSession, type DirectoryHandleLike, type FolderCounts } from './browser-folder';
 
 /** Articles rendered per API call: small enough for steady progress and a prompt cancel. */
-const PAGE = 100;
+const PAGE = 200;
 
 export interface Progress {
   done: number;

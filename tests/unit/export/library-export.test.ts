@@ -6,6 +6,7 @@ import {
   exportFilesPage,
   exportLibraryToFolder,
 } from '../../../electron/core/export/library-export';
+import { writeMarkdownFolder } from '../../../electron/core/export/write-folder';
 import { tempDir, tempLibrary, textFile } from '../../support/library';
 import { blockQuotes, parseExport, quoteText } from './support/markdown-check';
 
@@ -29,7 +30,7 @@ async function seeded(count: number): Promise<MarginServices> {
 }
 
 describe('library export', () => {
-  it('pages give the same files as one call, names unique across pages', async () => {
+  it('pages give the same files as one call; a folder export numbers repeated titles alike', async () => {
     const { library } = await seeded(7);
     const all = await library.exportAll();
     expect(all).toHaveLength(7);
@@ -39,9 +40,14 @@ describe('library export', () => {
       expect(page.total).toBe(7);
       paged.push(...page.files);
     }
-    expect(paged).toEqual(all);
+    expect(paged.map((f) => f.markdown)).toEqual(all.map((f) => f.markdown));
     expect(new Set(all.map((f) => f.fileName.toLowerCase())).size).toBe(7);
     expect(all.map((f) => f.fileName)).toContain('Same title (2).md');
+    // Pages leave numbering to the folder, which ends with exactly exportAll's names.
+    expect(paged.filter((f) => f.fileName === 'Same title.md')).toHaveLength(4);
+    const dir = path.join(await tempDir(), 'vault');
+    await writeMarkdownFolder(dir, paged);
+    expect((await readdir(dir)).sort()).toEqual(all.map((f) => f.fileName).sort());
   });
 
   it('copies one highlight, and marks it orphaned when the library says so', async () => {
