@@ -15,6 +15,8 @@ export interface CliOptions {
   all: boolean;
   repair: boolean;
   yes: boolean;
+  /** `import --from <app>`: the app whose export is imported. */
+  from?: string;
 }
 
 export interface CliContext {

@@ -6,7 +6,7 @@ import { backupCommand } from './commands/backup';
 import { exportCommand } from './commands/export';
 import { highlightCommand } from './commands/highlight';
 import { highlightsCommand } from './commands/highlights';
-import { importCommand } from './commands/import';
+import { fetchPendingCommand, importAnyCommand } from './commands/import-web';
 import { listCommand } from './commands/list';
 import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
@@ -19,6 +19,10 @@ Commands:
   import <file>... [--json]                     import .txt, .md, .html or .htm files (up to 50 MB each)
   import --replace <articleId> <file> [--json]  update an article from a new copy; its highlights are
                                                 re-anchored on the new text, or kept as orphans
+  import <url>... [--json]                      fetch web pages with their images (kept waiting if offline)
+  import --from <app> <file> [--json]           import an export: pocket, instapaper, omnivore, wallabag,
+                                                urls (one URL a line) or auto
+  fetch-pending [--json]                        fetch the URLs saved while offline
   list [--json]                                 list the library, newest first
   search <query> [--json]                       search titles, text, authors, sites, highlights, notes
   highlight <articleId> --quote <text> [--note <text>] [--json]
@@ -43,7 +47,8 @@ change the library wait a few seconds for an open Margin to finish, then refuse.
 The library is --library DIR, else $MARGIN_LIBRARY, else Margin's own library folder.`;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  import: importCommand,
+  import: importAnyCommand,
+  'fetch-pending': fetchPendingCommand,
   list: listCommand,
   search: searchCommand,
   highlight: highlightCommand,
@@ -70,6 +75,7 @@ async function main(argv: string[]): Promise<void> {
       all: { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

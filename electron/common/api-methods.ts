@@ -27,6 +27,15 @@ export const API_METHODS = [
   'updateColorMeanings',
   'getReview',
   'answerReview',
+  // Long-running imports (see import-jobs-api.ts)
+  'importUrl',
+  'importExport',
+  'getJob',
+  'cancelJob',
+  'listJobs',
+  'listPending',
+  'fetchPending',
+  'removePending',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

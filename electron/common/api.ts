@@ -24,6 +24,7 @@ import {
 
 export type { HighlightStatus, NotebookEntry } from './highlights/api-types';
 export type { ReplaceResult } from './highlights/replace-result';
+import { importJobsArgs, type ImportJobsApi } from './import-jobs-api';
 
 const id = z
   .string()
@@ -115,6 +116,7 @@ export const apiArgs = {
   updateColorMeanings: z.tuple([colorMeaningsSchema]),
   getReview: z.tuple([]),
   answerReview: z.tuple([highlightIdSchema, reviewActionSchema]),
+  ...importJobsArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export interface ArticleSummary extends ArticleMeta {
@@ -178,7 +180,7 @@ export interface ExportPage {
 }
 
 /** What the UI can call. Every method is async because it crosses a process boundary. */
-export interface MarginApi {
+export interface MarginApi extends ImportJobsApi {
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<ArticleContent>;
   importFiles(files: ImportFile[]): Promise<ImportResult>;
@@ -214,6 +216,9 @@ export interface MarginApi {
   getReview(): Promise<NotebookEntry[]>;
   answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight>;
 }
+
+/** What the library service implements; the import jobs (core/import-jobs.ts) do the rest. */
+export type LibraryApi = Omit<MarginApi, keyof ImportJobsApi>;
 
 /** What goes over IPC and HTTP: a result or a user-readable error, never a thrown Error. */
 export type ApiResponse<T> =

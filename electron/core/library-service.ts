@@ -7,7 +7,7 @@ import type {
   ImportFile,
   ImportResult,
   LibraryStatus,
-  MarginApi,
+  LibraryApi,
   MarkdownFile,
   NewHighlight,
   NotebookEntry,
@@ -37,6 +37,13 @@ import {
   exportHighlightMarkdown,
   exportSingleFile,
 } from './export/library-export';
+import { groupCompanionFiles, type NamedBytes, type PageWithFiles } from './import/companion-files';
+import { MHTML } from './import/saved-page';
+import { cleanTags, findQuote, placeHighlights, validDate } from './import/imported-highlights';
+import type { FetchedImage, ImportExtras, PageInput } from './import/page-input';
+import { assetUrl, writeAsset } from './archive/assets';
+
+export { findQuote };
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -54,14 +61,33 @@ export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
  */
 export const MAX_HTML_NESTING = 512;
 
+/** A source read far enough to know the page's address; `make` builds its article. */
+interface Readied {
+  url: string | null;
+  /** Builds the article under `articleId` (images are stored into its folder as it goes). */
+  make: (articleId: string) => Promise<ParsedArticle>;
+}
+
 interface Candidate {
   name: string;
+  /** The original, kept beside the article and hashed to recognise it when imported again. */
   bytes: Uint8Array;
-  parse: () => ParsedArticle | Promise<ParsedArticle>;
+  /** Extension the original is kept under, when not the parsed format's (`mhtml`). */
+  extension?: string;
+  extras?: ImportExtras;
+  read: () => Promise<Readied>;
+}
+
+/** A candidate already parsed in full (text formats: nothing to fetch, no address). */
+function readied(parse: () => ParsedArticle | Promise<ParsedArticle>): () => Promise<Readied> {
+  return async () => {
+    const parsed = await parse();
+    return { url: parsed.url, make: async () => parsed };
+  };
 }
 
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
-export class LibraryService implements MarginApi {
+export class LibraryService implements LibraryApi {
   private readonly texts = new Map<string, string>();
 
   private constructor(
@@ -125,28 +151,46 @@ export class LibraryService implements MarginApi {
     return text;
   }
 
+  /**
+   * Imports files the user picked or dropped. Names may be paths relative to what was picked
+   * (`page.html`, `page_files/photo.jpg`): a saved page's companion folder comes with it and
+   * its images are stored with the article.
+   */
   async importFiles(files: ImportFile[]): Promise<ImportResult> {
     this.archive.assertWritable();
     const tooBig: ImportResult['failed'] = [];
-    const candidates: Candidate[] = [];
+    const named: NamedBytes[] = [];
     for (const file of files) {
       const size = Buffer.byteLength(file.base64, 'base64');
       if (size > MAX_IMPORT_FILE_BYTES) {
         tooBig.push({ name: file.name, reason: tooBigReason(file.name, size) });
         continue;
       }
-      const bytes = Buffer.from(file.base64, 'base64');
-      candidates.push({
-        name: file.name,
-        bytes,
-        parse: async () => {
-          if (/\.html?$/i.test(file.name)) refuseDeepHtml(file.name, bytes.toString('latin1'));
-          return (await importers()).parseImport({ name: file.name, bytes });
-        },
-      });
+      named.push({ name: file.name, bytes: Buffer.from(file.base64, 'base64') });
     }
-    const result = await this.importCandidates(candidates);
-    return { ...result, failed: [...tooBig, ...result.failed] };
+    const { items, orphanFolders } = groupCompanionFiles(named);
+    const strays = orphanFolders.map(({ folder, page }) => ({
+      name: folder,
+      reason: `${printable(folder)}/ holds the files of a saved page, but not ${printable(page)} itself; import the page and its folder together`,
+    }));
+    const result = await this.importCandidates(items.map((item) => this.fileCandidate(item)));
+    return { ...result, failed: [...tooBig, ...strays, ...result.failed] };
+  }
+
+  private fileCandidate(item: PageWithFiles): Candidate {
+    const { name, bytes } = item.page;
+    if (MHTML.test(name)) {
+      const load = async () => (await importers()).savedMhtmlPage(name, bytes);
+      return this.pageCandidate(name, bytes, load, 'mhtml');
+    }
+    if (/\.html?$/i.test(name)) {
+      return this.pageCandidate(name, bytes, async () => (await importers()).savedHtmlPage(item));
+    }
+    return {
+      name,
+      bytes,
+      read: readied(async () => (await importers()).parseImport({ name, bytes })),
+    };
   }
 
   async importText(text: string): Promise<ImportResult> {
@@ -156,12 +200,68 @@ export class LibraryService implements MarginApi {
       {
         name: 'Pasted text',
         bytes,
-        parse: async () => {
+        read: readied(async () => {
           if (text.trimStart().startsWith('<')) refuseDeepHtml('The pasted text', text);
           return (await importers()).parsePastedText(text);
-        },
+        }),
       },
     ]);
+  }
+
+  /**
+   * Imports one page (a saved file, a fetched URL, an item of another app's export), with what
+   * the source knew about it. The same URL or the same HTML already in the library is reported
+   * in `duplicates` and nothing is added.
+   */
+  async importPage(input: PageInput, extras?: ImportExtras): Promise<ImportResult> {
+    this.archive.assertWritable();
+    const bytes = Buffer.from(input.html, 'utf8');
+    const candidate = this.pageCandidate(input.fileName, bytes, () => input);
+    return this.importCandidates([{ ...candidate, extras }]);
+  }
+
+  /** A page: extracted, then its images stored with the article, then sanitized. */
+  private pageCandidate(
+    name: string,
+    bytes: Uint8Array,
+    load: () => PageInput | Promise<PageInput>,
+    extension?: string,
+  ): Candidate {
+    return {
+      name,
+      bytes,
+      extension,
+      read: async () => {
+        const input = await load();
+        refuseDeepHtml(name, input.html);
+        const { extractPage, finishPage, localizeImages } = await importers();
+        const draft = extractPage(input.html, input.url);
+        const pageUrl = draft.url ?? null;
+        return {
+          url: pageUrl,
+          make: async (articleId) => {
+            const html = await localizeImages(draft.html, {
+              pageUrl,
+              images: input.images,
+              store: (image) => this.storeImage(articleId, image),
+            });
+            return finishPage({ ...draft, html }, name);
+          },
+        };
+      },
+    };
+  }
+
+  /** Keeps an image with the article; null (a placeholder is shown) if it is not a usable image. */
+  private async storeImage(articleId: string, image: FetchedImage): Promise<string | null> {
+    try {
+      return assetUrl(
+        articleId,
+        await writeAsset(this.archive.dir, articleId, image.bytes, image.type),
+      );
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -171,28 +271,42 @@ export class LibraryService implements MarginApi {
    */
   private async importCandidates(candidates: Candidate[]): Promise<ImportResult> {
     const result: ImportResult = { imported: [], duplicates: [], failed: [] };
-    const fresh: { meta: ArticleMeta; text: string }[] = [];
+    const fresh: { meta: ArticleMeta; text: string; highlights: Highlight[] }[] = [];
     const seen = new Map<string, ArticleMeta>();
-    for (const a of this.live()) seen.set(a.sourceHash, a);
+    const seenUrls = new Map<string, ArticleMeta>();
+    for (const a of this.live()) {
+      seen.set(a.sourceHash, a);
+      if (a.url) seenUrls.set(a.url, a);
+    }
+    const duplicate = (name: string, existing: ArticleMeta) =>
+      result.duplicates.push({ name, id: existing.id, title: existing.title });
 
     for (const candidate of candidates) {
       const hash = sha256(candidate.bytes);
       const existing = seen.get(hash);
       if (existing) {
-        result.duplicates.push({ name: candidate.name, id: existing.id, title: existing.title });
+        duplicate(candidate.name, existing);
         continue;
       }
+      const id = newId();
       let parsed: ParsedArticle;
       try {
-        parsed = await candidate.parse();
+        const ready = await candidate.read();
+        const sameUrl = ready.url === null ? undefined : seenUrls.get(ready.url);
+        if (sameUrl) {
+          duplicate(candidate.name, sameUrl);
+          continue;
+        }
+        parsed = await ready.make(id);
       } catch (error) {
+        await this.archive.removeArticleFiles(id).catch(() => undefined);
         result.failed.push({
           name: candidate.name,
           reason: importFailureReason(candidate.name, error),
         });
         continue;
       }
-      const meta = this.newMeta(candidate.name, hash, parsed);
+      const meta = this.newMeta(id, candidate, hash, parsed);
       try {
         meta.files = await this.archive.writeArticleFiles(meta.id, {
           [CONTENT_FILE]: parsed.html,
@@ -208,7 +322,15 @@ export class LibraryService implements MarginApi {
         continue;
       }
       seen.set(hash, meta);
-      fresh.push({ meta, text: parsed.text });
+      if (meta.url) seenUrls.set(meta.url, meta);
+      const highlights = placeHighlights(
+        id,
+        parsed.text,
+        candidate.extras?.highlights ?? [],
+        newId,
+        meta.savedAt,
+      );
+      fresh.push({ meta, text: parsed.text, highlights });
       result.imported.push({ id: meta.id, title: meta.title, name: candidate.name });
     }
 
@@ -216,6 +338,7 @@ export class LibraryService implements MarginApi {
       try {
         await this.archive.transact((doc) => {
           doc.articles.push(...fresh.map((f) => f.meta));
+          doc.highlights.push(...fresh.flatMap((f) => f.highlights));
         });
       } catch (error) {
         for (const f of fresh)
@@ -231,9 +354,15 @@ export class LibraryService implements MarginApi {
     return result;
   }
 
-  private newMeta(name: string, hash: string, parsed: ParsedArticle): ArticleMeta {
+  private newMeta(
+    id: string,
+    { name, extension, extras = {} }: Candidate,
+    hash: string,
+    parsed: ParsedArticle,
+  ): ArticleMeta {
+    const now = new Date().toISOString();
     return {
-      id: newId(),
+      id,
       title: parsed.title,
       byline: parsed.byline,
       siteName: parsed.siteName,
@@ -244,13 +373,14 @@ export class LibraryService implements MarginApi {
       dir: parsed.dir,
       excerpt: parsed.excerpt,
       publishedTime: parsed.publishedTime,
-      savedAt: new Date().toISOString(),
+      savedAt: validDate(extras.savedAt, now),
       wordCount: parsed.wordCount,
       sourceHash: hash,
-      sourceFile: `source.${parsed.sourceExtension}`,
-      read: false,
-      favorite: false,
-      tags: [],
+      sourceFile: `source.${extension ?? parsed.sourceExtension}`,
+      read: extras.read ?? false,
+      ...(extras.archived === undefined ? {} : { archived: extras.archived }),
+      favorite: extras.favorite ?? false,
+      tags: cleanTags(extras.tags),
       note: '',
       scrollPosition: 0,
       deletedAt: null,
@@ -487,21 +617,6 @@ export class LibraryService implements MarginApi {
 
 /** The importers pull in jsdom, which takes a second to load; commands that don't import skip it. */
 const importers = () => import('./import/index');
-
-/** Finds `quote` in `text`, letting any run of whitespace in the quote match any run in the text. */
-export function findQuote(text: string, quote: string): { start: number; end: number } | null {
-  const exact = text.indexOf(quote);
-  if (exact >= 0) return { start: exact, end: exact + quote.length };
-  const words = quote.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return null;
-  const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'u');
-  const match = pattern.exec(text);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function notFound(what: string, id: string): MarginError {
   return new MarginError('not-found', `No ${what} with id ${id} in this library.`);

@@ -14,6 +14,7 @@ import { Notebook } from './components/Notebook';
 import { Review } from './components/Review';
 import { duplicateUpdateActions } from './highlights/duplicate-update';
 import { LibraryList } from './components/LibraryList';
+import { PendingList } from './components/PendingList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
 import { StatusBanner } from './components/StatusBanner';
@@ -22,6 +23,7 @@ import { initialDeepLink, useDeepLinks } from './export/deep-links';
 import { ExportDialog } from './export/ExportDialog';
 import { SearchBox } from './search/SearchBox';
 import { SearchStatus } from './search/SearchStatus';
+import { WebImport } from './components/WebImport';
 import { IMPORT_ACCEPT, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
@@ -266,6 +268,7 @@ export function App({ api }: { api: MarginApi }) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import
         </button>
+        <WebImport api={api} notify={notify} onLibraryChanged={() => void refresh()} />
         <input
           ref={fileInput}
           type="file"
@@ -305,6 +308,12 @@ export function App({ api }: { api: MarginApi }) {
       <div className="panes">
         <nav className="sidebar" aria-label="Articles">
           {loadError && <p className="error">The library could not be read: {loadError}</p>}
+          <PendingList
+            api={api}
+            libraryVersion={articles}
+            notify={notify}
+            onLibraryChanged={() => void refresh()}
+          />
           {articles && articles.length === 0 && !shown && (
             <div className="empty-library">
               <h2>Your library is empty</h2>
@@ -313,7 +322,11 @@ export function App({ api }: { api: MarginApi }) {
                 <li>
                   press <strong>Import</strong> to choose .txt, .md or .html files,
                 </li>
-                <li>drag files onto this window, or</li>
+                <li>drag files onto this window,</li>
+                <li>
+                  paste a web address, or use <strong>Add from web…</strong> for a URL or an export
+                  from Pocket, Instapaper, Omnivore or Wallabag, or
+                </li>
                 <li>paste text anywhere (Ctrl+V / ⌘V).</li>
               </ul>
             </div>
