@@ -31,38 +31,3 @@ export async function saveMarkdownFile(file: MarkdownFile): Promise<boolean> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
 }
-
-interface DirectoryHandle {
-  getFileHandle(
-    name: string,
-    opts: { create: boolean },
-  ): Promise<{
-    createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
-  }>;
-}
-
-/** Electron: a folder picker in the main process. Chromium: the File System Access API. */
-export async function saveMarkdownFolder(files: MarkdownFile[]): Promise<number | null> {
-  const native = shell();
-  if (native) return (await native.saveMarkdownFolder(files))?.written ?? null;
-  const picker = (
-    window as unknown as { showDirectoryPicker?: (o: object) => Promise<DirectoryHandle> }
-  ).showDirectoryPicker;
-  if (!picker) {
-    for (const file of files) await saveMarkdownFile(file);
-    return files.length;
-  }
-  let dir: DirectoryHandle;
-  try {
-    dir = await picker({ mode: 'readwrite' });
-  } catch {
-    return null; // The user closed the picker.
-  }
-  for (const file of files) {
-    const handle = await dir.getFileHandle(file.fileName, { create: true });
-    const writable = await handle.createWritable();
-    await writable.write(file.markdown);
-    await writable.close();
-  }
-  return files.length;
-}

@@ -122,23 +122,26 @@ export async function exportHighlightMarkdown(
 }
 
 /**
- * One page of "every article with notes", one file each, named as in a folder export (titles
- * made safe and numbered over the whole list, so pages put together give unique names).
+ * One page of "every article with notes", one file each. A page's names are the titles made
+ * safe, not yet numbered: the folder export numbers repeated titles as it claims names (same rule,
+ * in the same order), and numbering here would cost every page a pass over the whole library.
+ * With `unique`, for a single page of everything, the names are numbered here instead.
  */
 export async function exportFilesPage(
   source: ExportSource,
   start: number,
   count: number,
-  template: ExportTemplate = presetTemplate(),
+  options: { template?: ExportTemplate; unique?: boolean } = {},
 ): Promise<{ total: number; files: MarkdownFile[] }> {
   const articles = exportableArticles(source);
-  const names = uniqueFileNames(articles.map((a) => markdownFileName(a)));
-  const files: MarkdownFile[] = [];
   const page = articles.slice(start, start + count);
+  const names = page.map((meta) => markdownFileName(meta));
+  const fileNames = options.unique ? uniqueFileNames(names) : names;
+  const files: MarkdownFile[] = [];
   for await (const input of exportInputs(source, page)) {
     files.push({
-      fileName: names[start + files.length] ?? markdownFileName(input.meta),
-      markdown: articleToMarkdown(input, template),
+      fileName: fileNames[files.length] ?? markdownFileName(input.meta),
+      markdown: articleToMarkdown(input, options.template),
     });
   }
   return { total: articles.length, files };
