@@ -12,7 +12,7 @@ import type { CollapsedText } from './normalize';
  * moves far when an article changes, and position is all that tells a passage from a copy of it
  * (a repeated paragraph); a clearly better match elsewhere (a moved paragraph) still wins.
  */
-const POSITION_SHARE = 0.1;
+const POSITION_SHARE = 0.5;
 const POSITION_RANGE_SHARE = 0.05;
 const MIN_POSITION_RANGE = 200;
 
