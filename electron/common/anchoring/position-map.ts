@@ -20,14 +20,17 @@ export type PositionMap = (oldOffset: number) => number | undefined;
 
 export function buildPositionMap(oldText: string, newText: string): PositionMap {
   if (oldText === newText) return (offset) => offset;
-  const inNew = passageCounts(newText, 1);
-  const inOld = passageCounts(oldText, 1);
+  const oldHashes = rollingHashes(oldText);
+  const inNew = offsetsByHash(rollingHashes(newText));
+  const inOld = offsetsByHash(oldHashes);
   const pinsOld: number[] = [];
   const pinsNew: number[] = [];
   for (let i = 0; i + PASSAGE <= oldText.length; i += STEP) {
-    const passage = oldText.slice(i, i + PASSAGE);
-    const there = inNew.get(passage);
-    if (there === undefined || there < 0 || inOld.get(passage) === -1) continue;
+    const hash = oldHashes[i] ?? 0;
+    const there = inNew.get(hash);
+    if (there === undefined || there < 0 || inOld.get(hash) === -1) continue;
+    // Equal hashes are checked: a collision must not pin unrelated text.
+    if (oldText.slice(i, i + PASSAGE) !== newText.slice(there, there + PASSAGE)) continue;
     pinsOld.push(i);
     pinsNew.push(there);
   }
@@ -52,12 +55,32 @@ export function buildPositionMap(oldText: string, newText: string): PositionMap 
   };
 }
 
-/** Each passage of `text` (at every offset) with its offset, or -1 if it occurs more than once. */
-function passageCounts(text: string, step: number): Map<string, number> {
-  const found = new Map<string, number>();
-  for (let i = 0; i + PASSAGE <= text.length; i += step) {
-    const passage = text.slice(i, i + PASSAGE);
-    found.set(passage, found.has(passage) ? -1 : i);
+const BASE = 0x01000193;
+
+/** Hash of the passage starting at each offset (a polynomial rolling hash, 32 bits). */
+function rollingHashes(text: string): Int32Array {
+  const count = Math.max(0, text.length - PASSAGE + 1);
+  const hashes = new Int32Array(count);
+  if (count === 0) return hashes;
+  let top = 1; // BASE^(PASSAGE-1)
+  for (let i = 1; i < PASSAGE; i += 1) top = Math.imul(top, BASE);
+  let hash = 0;
+  for (let i = 0; i < PASSAGE; i += 1) hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+  hashes[0] = hash;
+  for (let i = 1; i < count; i += 1) {
+    hash = (hash - Math.imul(text.charCodeAt(i - 1), top)) | 0;
+    hash = (Math.imul(hash, BASE) + text.charCodeAt(i + PASSAGE - 1)) | 0;
+    hashes[i] = hash;
+  }
+  return hashes;
+}
+
+/** Each passage hash with its offset, or -1 if it occurs more than once. */
+function offsetsByHash(hashes: Int32Array): Map<number, number> {
+  const found = new Map<number, number>();
+  for (let i = 0; i < hashes.length; i += 1) {
+    const hash = hashes[i] ?? 0;
+    found.set(hash, found.has(hash) ? -1 : i);
   }
   return found;
 }
