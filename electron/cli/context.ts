@@ -10,9 +10,13 @@ export interface CliOptions {
   /** `import --replace <articleId>`: update that article instead of adding one. */
   replace?: string;
   out?: string;
+  template?: string;
+  'single-file'?: string;
   all: boolean;
   repair: boolean;
   yes: boolean;
+  /** `import --from <app>`: the app whose export is imported. */
+  from?: string;
 }
 
 export interface CliContext {

@@ -16,6 +16,9 @@ export const API_METHODS = [
   'deleteHighlight',
   'exportArticle',
   'exportAll',
+  'exportAllPage',
+  'exportHighlight',
+  'exportArticles',
   'getLibraryStatus',
   'replaceArticle',
   'reattachHighlight',
@@ -24,6 +27,15 @@ export const API_METHODS = [
   'updateColorMeanings',
   'getReview',
   'answerReview',
+  // Long-running imports (see import-jobs-api.ts)
+  'importUrl',
+  'importExport',
+  'getJob',
+  'cancelJob',
+  'listJobs',
+  'listPending',
+  'fetchPending',
+  'removePending',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

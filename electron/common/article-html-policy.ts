@@ -4,6 +4,7 @@
  * Types), so both sides agree on one policy.
  */
 import type { Config } from 'dompurify';
+import { hostAssetPath, parseAssetUrl } from './asset-url';
 
 /** Where a remote image's address is kept; the reader shows a placeholder instead. */
 export const REMOTE_SRC = 'data-margin-remote-src';
@@ -27,10 +28,11 @@ const ALLOWED_ATTR = [
 ];
 
 /**
- * Values with a scheme must be http(s) or mailto; scheme-less values (numbers, relative paths)
- * pass here and links/images are checked strictly afterwards.
+ * Values with a scheme must be http(s), mailto or margin-asset (stored images); scheme-less
+ * values (numbers, relative paths) pass here and links/images are checked strictly afterwards.
  */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+const ALLOWED_URI_REGEXP =
+  /^(?:(?:https?|mailto|margin-asset):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 export const ARTICLE_HTML_POLICY: Config = {
   ALLOWED_TAGS,
@@ -44,3 +46,26 @@ export const ARTICLE_HTML_POLICY: Config = {
   ADD_FORBID_CONTENTS: ['button', 'select', 'textarea', 'object', 'embed', 'canvas', 'map'],
   KEEP_CONTENT: true,
 };
+
+const DATA_IMAGE = /^data:image\//i;
+
+/**
+ * The only image sources an article may keep: a stored image (`margin-asset://<id>/<file>`) or
+ * an image inlined at import (`data:image/…`). Anything else, remote ones first, is dropped,
+ * because reading must never touch the network.
+ */
+export function isStoredImageSrc(src: string): boolean {
+  return DATA_IMAGE.test(src) || parseAssetUrl(src) !== null;
+}
+
+/**
+ * The `src` an article image gets in the page, or null to drop it. Electron serves
+ * `margin-asset:` itself; in the browser host the same image comes from the host's asset route.
+ */
+export function displayedImageSrc(src: string, where: 'electron' | 'browser-host'): string | null {
+  const trimmed = src.trim();
+  if (DATA_IMAGE.test(trimmed)) return trimmed;
+  const asset = parseAssetUrl(trimmed);
+  if (asset === null) return null;
+  return where === 'electron' ? trimmed : hostAssetPath(asset);
+}

@@ -1,14 +1,15 @@
 /**
  * The Content-Security-Policy for the UI, sent as a response header by both the Electron
  * protocol handler and the browser host (a <meta> policy cannot carry frame-ancestors).
- * Articles are untrusted HTML: no inline script, nothing remote, images only from the app or
- * inlined as data: URIs at import time.
+ * Articles are untrusted HTML: no inline script, nothing remote, images only from the app, the
+ * library's stored images (`margin-asset:`, Electron; the browser host serves them from 'self')
+ * or inlined as data: URIs at import time.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: margin-asset:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

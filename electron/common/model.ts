@@ -89,6 +89,8 @@ export interface ArticleMeta {
   /** File name of the original under `articles/<id>/`, e.g. `source.html`. */
   sourceFile: string;
   read: boolean;
+  /** Set by imports from apps that archive what was read (Pocket, Omnivore, Wallabag…). */
+  archived?: boolean;
   favorite: boolean;
   tags: string[];
   /** The article's own free-form note, Markdown. */

@@ -2,21 +2,22 @@ import type {
   ArticleContent,
   ArticlePatch,
   ArticleSummary,
+  ExportPage,
   HighlightPatch,
   ImportFile,
   ImportResult,
   LibraryStatus,
-  MarginApi,
+  LibraryApi,
   MarkdownFile,
   NewHighlight,
   NotebookEntry,
   ReplaceResult,
-  SearchHit,
+  SearchOptions,
+  SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
-import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
 import {
   readingMinutes,
   type ArticleMeta,
@@ -29,7 +30,20 @@ import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archi
 import * as highlightFeatures from './highlights/highlight-features';
 import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
-import { SearchIndex } from './search/search-index';
+import { LibrarySearch } from './search-sync';
+import {
+  exportArticleFile,
+  exportFilesPage,
+  exportHighlightMarkdown,
+  exportSingleFile,
+} from './export/library-export';
+import { groupCompanionFiles, type NamedBytes, type PageWithFiles } from './import/companion-files';
+import { MHTML } from './import/saved-page';
+import { cleanTags, findQuote, placeHighlights, validDate } from './import/imported-highlights';
+import type { FetchedImage, ImportExtras, PageInput } from './import/page-input';
+import { assetUrl, writeAsset } from './archive/assets';
+
+export { findQuote };
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -47,26 +61,64 @@ export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
  */
 export const MAX_HTML_NESTING = 512;
 
+/** A source read far enough to know the page's address; `make` builds its article. */
+interface Readied {
+  url: string | null;
+  /** Builds the article under `articleId` (images are stored into its folder as it goes). */
+  make: (articleId: string) => Promise<ParsedArticle>;
+}
+
 interface Candidate {
   name: string;
+  /** The original, kept beside the article and hashed to recognise it when imported again. */
   bytes: Uint8Array;
-  parse: () => ParsedArticle | Promise<ParsedArticle>;
+  /** Extension the original is kept under, when not the parsed format's (`mhtml`). */
+  extension?: string;
+  extras?: ImportExtras;
+  read: () => Promise<Readied>;
+}
+
+/** A candidate already parsed in full (text formats: nothing to fetch, no address). */
+function readied(parse: () => ParsedArticle | Promise<ParsedArticle>): () => Promise<Readied> {
+  return async () => {
+    const parsed = await parse();
+    return { url: parsed.url, make: async () => parsed };
+  };
 }
 
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
-export class LibraryService implements MarginApi {
-  private readonly index = new SearchIndex();
+export class LibraryService implements LibraryApi {
   private readonly texts = new Map<string, string>();
 
-  private constructor(readonly archive: Archive) {}
+  private constructor(
+    readonly archive: Archive,
+    /** The search index, kept in step with the archive (see search-sync.ts). */
+    readonly searchIndex: LibrarySearch,
+  ) {}
 
-  static async open(archive: Archive): Promise<LibraryService> {
-    const service = new LibraryService(archive);
-    if (archive.writable) await service.purgeTrash();
-    for (const article of archive.data.articles) {
-      if (!article.deletedAt) await service.reindex(article.id);
+  /**
+   * Opens at once. With `search: 'background'` (the app, the host) the search index is opened
+   * now and catches up with the library in the background; else when first searched.
+   */
+  static async open(
+    archive: Archive,
+    options: { search?: 'background' | 'on-demand' } = {},
+  ): Promise<LibraryService> {
+    const service = new LibraryService(archive, new LibrarySearch(archive));
+    // A failure is reported by the first search that needs the index.
+    if (options.search !== 'on-demand') service.searchIndex.start().catch(() => undefined);
+    try {
+      if (archive.writable) await service.purgeTrash();
+    } catch (error) {
+      await service.close();
+      throw error;
     }
     return service;
+  }
+
+  /** Stops background indexing and writes the search index; the archive is closed by its owner. */
+  close(): Promise<void> {
+    return this.searchIndex.close();
   }
 
   async getLibraryStatus(): Promise<LibraryStatus> {
@@ -99,28 +151,46 @@ export class LibraryService implements MarginApi {
     return text;
   }
 
+  /**
+   * Imports files the user picked or dropped. Names may be paths relative to what was picked
+   * (`page.html`, `page_files/photo.jpg`): a saved page's companion folder comes with it and
+   * its images are stored with the article.
+   */
   async importFiles(files: ImportFile[]): Promise<ImportResult> {
     this.archive.assertWritable();
     const tooBig: ImportResult['failed'] = [];
-    const candidates: Candidate[] = [];
+    const named: NamedBytes[] = [];
     for (const file of files) {
       const size = Buffer.byteLength(file.base64, 'base64');
       if (size > MAX_IMPORT_FILE_BYTES) {
         tooBig.push({ name: file.name, reason: tooBigReason(file.name, size) });
         continue;
       }
-      const bytes = Buffer.from(file.base64, 'base64');
-      candidates.push({
-        name: file.name,
-        bytes,
-        parse: async () => {
-          if (/\.html?$/i.test(file.name)) refuseDeepHtml(file.name, bytes.toString('latin1'));
-          return (await importers()).parseImport({ name: file.name, bytes });
-        },
-      });
+      named.push({ name: file.name, bytes: Buffer.from(file.base64, 'base64') });
     }
-    const result = await this.importCandidates(candidates);
-    return { ...result, failed: [...tooBig, ...result.failed] };
+    const { items, orphanFolders } = groupCompanionFiles(named);
+    const strays = orphanFolders.map(({ folder, page }) => ({
+      name: folder,
+      reason: `${printable(folder)}/ holds the files of a saved page, but not ${printable(page)} itself; import the page and its folder together`,
+    }));
+    const result = await this.importCandidates(items.map((item) => this.fileCandidate(item)));
+    return { ...result, failed: [...tooBig, ...strays, ...result.failed] };
+  }
+
+  private fileCandidate(item: PageWithFiles): Candidate {
+    const { name, bytes } = item.page;
+    if (MHTML.test(name)) {
+      const load = async () => (await importers()).savedMhtmlPage(name, bytes);
+      return this.pageCandidate(name, bytes, load, 'mhtml');
+    }
+    if (/\.html?$/i.test(name)) {
+      return this.pageCandidate(name, bytes, async () => (await importers()).savedHtmlPage(item));
+    }
+    return {
+      name,
+      bytes,
+      read: readied(async () => (await importers()).parseImport({ name, bytes })),
+    };
   }
 
   async importText(text: string): Promise<ImportResult> {
@@ -130,12 +200,68 @@ export class LibraryService implements MarginApi {
       {
         name: 'Pasted text',
         bytes,
-        parse: async () => {
+        read: readied(async () => {
           if (text.trimStart().startsWith('<')) refuseDeepHtml('The pasted text', text);
           return (await importers()).parsePastedText(text);
-        },
+        }),
       },
     ]);
+  }
+
+  /**
+   * Imports one page (a saved file, a fetched URL, an item of another app's export), with what
+   * the source knew about it. The same URL or the same HTML already in the library is reported
+   * in `duplicates` and nothing is added.
+   */
+  async importPage(input: PageInput, extras?: ImportExtras): Promise<ImportResult> {
+    this.archive.assertWritable();
+    const bytes = Buffer.from(input.html, 'utf8');
+    const candidate = this.pageCandidate(input.fileName, bytes, () => input);
+    return this.importCandidates([{ ...candidate, extras }]);
+  }
+
+  /** A page: extracted, then its images stored with the article, then sanitized. */
+  private pageCandidate(
+    name: string,
+    bytes: Uint8Array,
+    load: () => PageInput | Promise<PageInput>,
+    extension?: string,
+  ): Candidate {
+    return {
+      name,
+      bytes,
+      extension,
+      read: async () => {
+        const input = await load();
+        refuseDeepHtml(name, input.html);
+        const { extractPage, finishPage, localizeImages } = await importers();
+        const draft = extractPage(input.html, input.url);
+        const pageUrl = draft.url ?? null;
+        return {
+          url: pageUrl,
+          make: async (articleId) => {
+            const html = await localizeImages(draft.html, {
+              pageUrl,
+              images: input.images,
+              store: (image) => this.storeImage(articleId, image),
+            });
+            return finishPage({ ...draft, html }, name);
+          },
+        };
+      },
+    };
+  }
+
+  /** Keeps an image with the article; null (a placeholder is shown) if it is not a usable image. */
+  private async storeImage(articleId: string, image: FetchedImage): Promise<string | null> {
+    try {
+      return assetUrl(
+        articleId,
+        await writeAsset(this.archive.dir, articleId, image.bytes, image.type),
+      );
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -145,28 +271,42 @@ export class LibraryService implements MarginApi {
    */
   private async importCandidates(candidates: Candidate[]): Promise<ImportResult> {
     const result: ImportResult = { imported: [], duplicates: [], failed: [] };
-    const fresh: { meta: ArticleMeta; text: string }[] = [];
+    const fresh: { meta: ArticleMeta; text: string; highlights: Highlight[] }[] = [];
     const seen = new Map<string, ArticleMeta>();
-    for (const a of this.live()) seen.set(a.sourceHash, a);
+    const seenUrls = new Map<string, ArticleMeta>();
+    for (const a of this.live()) {
+      seen.set(a.sourceHash, a);
+      if (a.url) seenUrls.set(a.url, a);
+    }
+    const duplicate = (name: string, existing: ArticleMeta) =>
+      result.duplicates.push({ name, id: existing.id, title: existing.title });
 
     for (const candidate of candidates) {
       const hash = sha256(candidate.bytes);
       const existing = seen.get(hash);
       if (existing) {
-        result.duplicates.push({ name: candidate.name, id: existing.id, title: existing.title });
+        duplicate(candidate.name, existing);
         continue;
       }
+      const id = newId();
       let parsed: ParsedArticle;
       try {
-        parsed = await candidate.parse();
+        const ready = await candidate.read();
+        const sameUrl = ready.url === null ? undefined : seenUrls.get(ready.url);
+        if (sameUrl) {
+          duplicate(candidate.name, sameUrl);
+          continue;
+        }
+        parsed = await ready.make(id);
       } catch (error) {
+        await this.archive.removeArticleFiles(id).catch(() => undefined);
         result.failed.push({
           name: candidate.name,
           reason: importFailureReason(candidate.name, error),
         });
         continue;
       }
-      const meta = this.newMeta(candidate.name, hash, parsed);
+      const meta = this.newMeta(id, candidate, hash, parsed);
       try {
         meta.files = await this.archive.writeArticleFiles(meta.id, {
           [CONTENT_FILE]: parsed.html,
@@ -182,7 +322,15 @@ export class LibraryService implements MarginApi {
         continue;
       }
       seen.set(hash, meta);
-      fresh.push({ meta, text: parsed.text });
+      if (meta.url) seenUrls.set(meta.url, meta);
+      const highlights = placeHighlights(
+        id,
+        parsed.text,
+        candidate.extras?.highlights ?? [],
+        newId,
+        meta.savedAt,
+      );
+      fresh.push({ meta, text: parsed.text, highlights });
       result.imported.push({ id: meta.id, title: meta.title, name: candidate.name });
     }
 
@@ -190,6 +338,7 @@ export class LibraryService implements MarginApi {
       try {
         await this.archive.transact((doc) => {
           doc.articles.push(...fresh.map((f) => f.meta));
+          doc.highlights.push(...fresh.flatMap((f) => f.highlights));
         });
       } catch (error) {
         for (const f of fresh)
@@ -199,15 +348,21 @@ export class LibraryService implements MarginApi {
       }
       for (const f of fresh) {
         this.texts.set(f.meta.id, f.text);
-        this.indexArticle(f.meta, f.text);
+        await this.searchIndex.sync(f.meta.id);
       }
     }
     return result;
   }
 
-  private newMeta(name: string, hash: string, parsed: ParsedArticle): ArticleMeta {
+  private newMeta(
+    id: string,
+    { name, extension, extras = {} }: Candidate,
+    hash: string,
+    parsed: ParsedArticle,
+  ): ArticleMeta {
+    const now = new Date().toISOString();
     return {
-      id: newId(),
+      id,
       title: parsed.title,
       byline: parsed.byline,
       siteName: parsed.siteName,
@@ -218,13 +373,14 @@ export class LibraryService implements MarginApi {
       dir: parsed.dir,
       excerpt: parsed.excerpt,
       publishedTime: parsed.publishedTime,
-      savedAt: new Date().toISOString(),
+      savedAt: validDate(extras.savedAt, now),
       wordCount: parsed.wordCount,
       sourceHash: hash,
-      sourceFile: `source.${parsed.sourceExtension}`,
-      read: false,
-      favorite: false,
-      tags: [],
+      sourceFile: `source.${extension ?? parsed.sourceExtension}`,
+      read: extras.read ?? false,
+      ...(extras.archived === undefined ? {} : { archived: extras.archived }),
+      favorite: extras.favorite ?? false,
+      tags: cleanTags(extras.tags),
       note: '',
       scrollPosition: 0,
       deletedAt: null,
@@ -241,7 +397,7 @@ export class LibraryService implements MarginApi {
       Object.assign(article, patch);
       return article;
     });
-    if (patch.note !== undefined || patch.tags !== undefined) await this.reindex(id);
+    await this.searchIndex.sync(id);
     return this.summary(updated);
   }
 
@@ -253,7 +409,7 @@ export class LibraryService implements MarginApi {
       const article = doc.articles.find((a) => a.id === id);
       if (article) article.deletedAt = new Date().toISOString();
     });
-    this.index.remove(id);
+    await this.searchIndex.remove(id);
   }
 
   async restoreArticle(id: string): Promise<void> {
@@ -264,11 +420,11 @@ export class LibraryService implements MarginApi {
       const current = doc.articles.find((a) => a.id === id);
       if (current) current.deletedAt = null;
     });
-    await this.reindex(id);
+    await this.searchIndex.sync(id);
   }
 
-  async search(query: string): Promise<SearchHit[]> {
-    return this.index.search(query, { limit: 50 });
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    return this.searchIndex.search(query, options.offset);
   }
 
   async addHighlight(input: NewHighlight): Promise<Highlight> {
@@ -292,7 +448,7 @@ export class LibraryService implements MarginApi {
     await this.archive.transact((doc) => {
       doc.highlights.push(highlight);
     });
-    await this.reindex(parsed.articleId);
+    await this.searchIndex.sync(parsed.articleId);
     return highlight;
   }
 
@@ -320,7 +476,7 @@ export class LibraryService implements MarginApi {
       Object.assign(highlight, patch, { updatedAt: new Date().toISOString() });
       return highlight;
     });
-    await this.reindex(updated.articleId);
+    await this.searchIndex.sync(updated.articleId);
     return updated;
   }
 
@@ -331,7 +487,7 @@ export class LibraryService implements MarginApi {
     await this.archive.transact((doc) => {
       doc.highlights = doc.highlights.filter((h) => h.id !== id);
     });
-    await this.reindex(highlight.articleId);
+    await this.searchIndex.sync(highlight.articleId);
   }
 
   // Highlights beyond the first release (logic in core/highlights).
@@ -356,7 +512,7 @@ export class LibraryService implements MarginApi {
   /** Hook: an article's text was replaced (Update from source); its caches and search entry follow. */
   async onArticleContentReplaced(id: string, text: string): Promise<void> {
     this.texts.set(id, text);
-    await this.reindex(id);
+    await this.searchIndex.sync(id);
   }
 
   async reattachHighlight(id: string, selectors: Selectors): Promise<Highlight> {
@@ -366,7 +522,7 @@ export class LibraryService implements MarginApi {
       id,
       selectors,
     );
-    await this.reindex(h.articleId);
+    await this.searchIndex.sync(h.articleId);
     return h;
   }
 
@@ -398,36 +554,25 @@ export class LibraryService implements MarginApi {
     return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
   }
 
-  /** For export: each highlight's color meaning becomes a tag. */
-  private colorMeanings() {
-    return { colorMeanings: highlightFeatures.getSettings(this.archive).colorMeanings };
-  }
-
   async exportArticle(id: string): Promise<MarkdownFile> {
-    const meta = this.article(id);
-    return {
-      fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({
-        meta,
-        highlights: this.highlightsOf(id),
-        ...this.colorMeanings(),
-      }),
-    };
+    return exportArticleFile(this, id);
   }
 
   async exportAll(): Promise<MarkdownFile[]> {
-    const withNotes = this.live()
-      .filter((a) => a.note.trim() !== '' || this.highlightsOf(a.id).length > 0)
-      .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-    const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
-    return withNotes.map((meta, i) => ({
-      fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({
-        meta,
-        highlights: this.highlightsOf(meta.id),
-        ...this.colorMeanings(),
-      }),
-    }));
+    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER)).files;
+  }
+
+  async exportAllPage(start: number, count: number): Promise<ExportPage> {
+    return exportFilesPage(this, start, count);
+  }
+
+  async exportHighlight(id: string): Promise<string> {
+    return exportHighlightMarkdown(this, id);
+  }
+
+  async exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }> {
+    const { count, markdown } = await exportSingleFile(this, ids ? { ids } : {});
+    return { fileName: 'Margin notes.md', markdown, count };
   }
 
   private live(): ArticleMeta[] {
@@ -454,32 +599,6 @@ export class LibraryService implements MarginApi {
     };
   }
 
-  private async reindex(id: string): Promise<void> {
-    const meta = this.archive.data.articles.find((a) => a.id === id);
-    if (!meta || meta.deletedAt) return;
-    let text: string;
-    try {
-      text = await this.articleText(id);
-    } catch {
-      text = ''; // A missing text file must not keep the library from opening; metadata stays searchable.
-    }
-    this.indexArticle(meta, text);
-  }
-
-  private indexArticle(meta: ArticleMeta, text: string): void {
-    const highlights = this.highlightsOf(meta.id);
-    this.index.upsert({
-      id: meta.id,
-      title: meta.title,
-      byline: meta.byline,
-      siteName: meta.siteName ?? meta.url ?? null,
-      body: text,
-      highlights: highlights.map((h) => h.selectors[0].exact),
-      notes: [...highlights.map((h) => h.note), meta.note, meta.tags.join(' ')].filter(Boolean),
-      savedAt: meta.savedAt,
-    });
-  }
-
   private async purgeTrash(): Promise<void> {
     const cutoff = Date.now() - TRASH_DAYS * 24 * 3600 * 1000;
     const expired = this.archive.data.articles.filter(
@@ -498,21 +617,6 @@ export class LibraryService implements MarginApi {
 
 /** The importers pull in jsdom, which takes a second to load; commands that don't import skip it. */
 const importers = () => import('./import/index');
-
-/** Finds `quote` in `text`, letting any run of whitespace in the quote match any run in the text. */
-export function findQuote(text: string, quote: string): { start: number; end: number } | null {
-  const exact = text.indexOf(quote);
-  if (exact >= 0) return { start: exact, end: exact + quote.length };
-  const words = quote.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return null;
-  const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'u');
-  const match = pattern.exec(text);
-  return match ? { start: match.index, end: match.index + match[0].length } : null;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function notFound(what: string, id: string): MarginError {
   return new MarginError('not-found', `No ${what} with id ${id} in this library.`);

@@ -2,6 +2,7 @@ import { API_METHODS, type ApiMethod } from '../common/api-methods';
 import { apiArgs, type ApiResponse, type MarginApi } from '../common/api';
 import { MarginError, serializeError } from '../common/errors';
 import { Archive, type ArchiveOptions } from './archive/archive';
+import { combinedApi, ImportJobs } from './import-jobs';
 import { LibraryService } from './library-service';
 
 /** The one entry point that Electron IPC, the browser host and the CLI share. */
@@ -9,6 +10,8 @@ export interface MarginServices {
   readonly libraryDir: string;
   readonly library: LibraryService;
   readonly archive: Archive;
+  /** URL and bulk imports, and the URLs waiting for the network. */
+  readonly jobs: ImportJobs;
   /** Validates the method name and its arguments, runs it, and never throws. */
   dispatch(method: string, args: unknown): Promise<ApiResponse<unknown>>;
   /** Resolves when everything pending is on disk. */
@@ -17,7 +20,10 @@ export interface MarginServices {
   close(): Promise<void>;
 }
 
-export type OpenServicesOptions = ArchiveOptions;
+export type OpenServicesOptions = ArchiveOptions & {
+  /** When the search index is opened; default 'background' (see LibraryService.open). */
+  search?: 'background' | 'on-demand';
+};
 
 /**
  * Opens the library. `mode: 'write'` (the default; the app, the host and changing CLI commands)
@@ -32,18 +38,28 @@ export async function openServices(
   const archive = await Archive.open(libraryDir, options);
   let library: LibraryService;
   try {
-    library = await LibraryService.open(archive);
+    library = await LibraryService.open(archive, { search: options.search });
   } catch (error) {
     await archive.close();
     throw error;
   }
+  const jobs = new ImportJobs(library);
+  const api = combinedApi(library, jobs);
   return {
     libraryDir,
     library,
     archive,
-    dispatch: (method, args) => dispatch(library, method, args),
-    flush: () => archive.flush(),
-    close: () => archive.close(),
+    jobs,
+    dispatch: (method, args) => dispatch(api, method, args),
+    flush: async () => {
+      await archive.flush();
+      await library.searchIndex.flush().catch(() => undefined);
+    },
+    // Jobs stop first; the search index is written before the lock is let go.
+    close: async () => {
+      await jobs.close();
+      await library.close().finally(() => archive.close());
+    },
   };
 }
 

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   });
   // The host writes the library: it holds its lock until it stops, so the CLI cannot interleave.
   const services = await openServices(libraryDir, { owner: 'Margin (browser host)' });
+  // URLs saved while offline are fetched when the network is back.
+  services.jobs.startAutoRetry();
   const host = await startHost({
     services,
     rendererDir: path.join(repoRoot, 'dist', 'renderer'),

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { HOST_ASSET_PREFIX } from '../common/asset-url';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { readAsset } from '../core/archive/assets';
 import type { MarginServices } from '../core/services';
 
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
@@ -39,6 +41,7 @@ export async function startHost(opts: {
 }): Promise<HostServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
+  let cookieName = 'margin-token';
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -57,7 +60,37 @@ export async function startHost(opts: {
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain', 'Method not allowed');
-    return serveStatic(res, url.pathname);
+    if (url.pathname.startsWith(HOST_ASSET_PREFIX)) return serveAsset(req, res, url.pathname);
+    // The page is opened with its token; the cookie lets its <img> requests carry it too.
+    const cookie = tokenMatches(url.searchParams.get('token') ?? undefined, token)
+      ? assetCookie(cookieName, token)
+      : undefined;
+    return serveStatic(res, url.pathname, cookie);
+  }
+
+  /**
+   * `GET /asset/<articleId>/<file>`: an article's stored image. Images cannot send headers, so
+   * the token comes in a SameSite=Strict cookie (another site's page cannot make the browser send
+   * it). The path is split, never decoded: an encoded separator or dot segment is just a name
+   * that is not an asset's, and is refused.
+   */
+  async function serveAsset(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    if (!tokenMatches(readCookie(req.headers.cookie, cookieName), token)) {
+      return send(res, 401, 'text/plain', 'Missing or wrong token');
+    }
+    const parts = pathname.slice(HOST_ASSET_PREFIX.length).split('/');
+    const reply =
+      parts.length === 2
+        ? await readAsset(opts.services.archive.dir, parts[0]!, parts[1]!)
+        : { status: 403, headers: {}, body: 'Forbidden' };
+    res.writeHead(reply.status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      ...reply.headers,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
@@ -78,7 +111,11 @@ export async function startHost(opts: {
     send(res, 200, 'application/json', JSON.stringify(response));
   }
 
-  async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
+  async function serveStatic(
+    res: http.ServerResponse,
+    pathname: string,
+    cookie?: string,
+  ): Promise<void> {
     const root = path.resolve(opts.rendererDir);
     let relative: string;
     try {
@@ -94,7 +131,7 @@ export async function startHost(opts: {
     } catch {
       return send(res, 404, 'text/plain', 'Not found');
     }
-    send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body);
+    send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body, cookie);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -103,6 +140,8 @@ export async function startHost(opts: {
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // Cookies are shared by every port of a host: the name keeps two hosts' tokens apart.
+  cookieName = `margin-token-${port}`;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
@@ -111,15 +150,34 @@ export async function startHost(opts: {
   };
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cookie?: string,
+) {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
+    ...(cookie ? { 'Set-Cookie': cookie } : {}),
   });
   res.end(body);
+}
+
+function assetCookie(name: string, token: string): string {
+  return `${name}=${token}; Path=${HOST_ASSET_PREFIX}; HttpOnly; SameSite=Strict`;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {

@@ -14,6 +14,7 @@ import { importableFilesFromArgv } from './argv-files';
 import { createDeepLinks, registerProtocolClient } from './deep-links';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { serveAssets } from './asset-protocol';
 import { registerAppScheme, serveBundle } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createShellActions } from './shell-actions';
@@ -83,6 +84,8 @@ async function start(): Promise<void> {
   let services: MarginServices;
   try {
     services = await openServices(libraryDir);
+    // URLs saved while offline are fetched when the network is back.
+    services.jobs.startAutoRetry();
   } catch (error) {
     // Nothing has been written yet; exit without the before-quit flush so the file stays as is.
     const { title, content } = startupErrorMessage(error, libraryDir);
@@ -94,6 +97,7 @@ async function start(): Promise<void> {
   const isDev = !app.isPackaged;
   hardenSession(session.defaultSession);
   serveBundle(session.defaultSession, paths.rendererDir);
+  serveAssets(session.defaultSession, libraryDir);
   registerIpc({
     services,
     window: currentWindow,

@@ -1,16 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { ASSET_SCHEME } from '../common/asset-url';
 import { APP_SCHEME } from './app-url';
 import { contentTypeFor, isHtmlFile, resolveBundleFile } from './bundle-files';
 
 /**
  * Must run before `app` is ready. `standard` + `secure` give the bundle a real, secure origin
  * (so CSP 'self', fetch and storage behave as on https); bypassCSP is deliberately not granted.
+ * `margin-asset:` (stored images) is standard, so `<articleId>` parses as its host, and secure,
+ * so images load into the secure app:// page; it needs nothing more.
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } },
   ]);
 }
 

@@ -8,20 +8,27 @@ import type {
   MarginApi,
   NotebookEntry,
   SearchHit,
+  SearchResults as SearchAnswer,
 } from '../../electron/common/api';
 import { Notebook } from './components/Notebook';
 import { Review } from './components/Review';
 import { duplicateUpdateActions } from './highlights/duplicate-update';
 import { LibraryList } from './components/LibraryList';
+import { PendingList } from './components/PendingList';
 import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
 import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
+import { SearchBox } from './search/SearchBox';
+import { SearchStatus } from './search/SearchStatus';
+import { WebImport } from './components/WebImport';
 import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
 
 const SEARCH_DELAY_MS = 120;
+/** While the index is being built, the search is repeated this often to show more results. */
+const INDEXING_RETRY_MS = 1000;
 const LAST_ARTICLE_KEY = 'margin.lastArticle';
 
 export function App({ api }: { api: MarginApi }) {
@@ -29,7 +36,8 @@ export function App({ api }: { api: MarginApi }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [results, setResults] = useState<SearchAnswer | null>(null);
+  const [searchRetry, setSearchRetry] = useState(0);
   const [open, setOpen] = useState<{
     content: ArticleContent;
     focus: SearchHit['firstMatch'];
@@ -67,16 +75,35 @@ export function App({ api }: { api: MarginApi }) {
   useEffect(() => {
     const seq = ++searchSeq.current;
     if (!query.trim()) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
       try {
         const found = await api.search(query);
-        if (seq === searchSeq.current) setHits(found);
+        if (seq !== searchSeq.current) return;
+        setResults(found);
+        if (found.indexing)
+          retry = setTimeout(() => setSearchRetry((n) => n + 1), INDEXING_RETRY_MS);
       } catch (error) {
         notify(`Search failed: ${(error as Error).message}`, 'error');
       }
     }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [api, query, notify, articles]);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(retry);
+    };
+  }, [api, query, notify, articles, searchRetry]);
+
+  // The next page of results, appended to those shown.
+  const showMore = useCallback(async () => {
+    const seq = searchSeq.current;
+    try {
+      const more = await api.search(query, { offset: results?.hits.length ?? 0 });
+      if (seq !== searchSeq.current) return;
+      setResults((shown) => shown && { ...more, hits: [...shown.hits, ...more.hits] });
+    } catch (error) {
+      notify(`Search failed: ${(error as Error).message}`, 'error');
+    }
+  }, [api, query, results, notify]);
 
   const openArticle = useCallback(
     async (id: string, focus: SearchHit['firstMatch'] = null) => {
@@ -218,7 +245,7 @@ export function App({ api }: { api: MarginApi }) {
 
   const openId = open?.content.meta.id ?? null;
   // An empty box shows the library again, whatever the last search returned.
-  const shownHits = query.trim() ? hits : null;
+  const shown = query.trim() ? results : null;
   return (
     <div
       className={`app theme-${theme}${dragging ? ' dragging' : ''}`}
@@ -241,6 +268,7 @@ export function App({ api }: { api: MarginApi }) {
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import
         </button>
+        <WebImport api={api} notify={notify} onLibraryChanged={() => void refresh()} />
         <input
           ref={fileInput}
           type="file"
@@ -254,19 +282,7 @@ export function App({ api }: { api: MarginApi }) {
             void importFiles(files);
           }}
         />
-        <input
-          type="search"
-          className="search"
-          aria-label="Search library"
-          placeholder="Search titles, text, highlights, notes…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setQuery('');
-            if (e.key === 'ArrowDown')
-              (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
-          }}
-        />
+        <SearchBox query={query} onChange={setQuery} />
         <button type="button" onClick={() => void exportAll()}>
           Export all notes
         </button>
@@ -292,7 +308,13 @@ export function App({ api }: { api: MarginApi }) {
       <div className="panes">
         <nav className="sidebar" aria-label="Articles">
           {loadError && <p className="error">The library could not be read: {loadError}</p>}
-          {articles && articles.length === 0 && !shownHits && (
+          <PendingList
+            api={api}
+            libraryVersion={articles}
+            notify={notify}
+            onLibraryChanged={() => void refresh()}
+          />
+          {articles && articles.length === 0 && !shown && (
             <div className="empty-library">
               <h2>Your library is empty</h2>
               <p>Add articles to read offline:</p>
@@ -300,15 +322,22 @@ export function App({ api }: { api: MarginApi }) {
                 <li>
                   press <strong>Import</strong> to choose .txt, .md or .html files,
                 </li>
-                <li>drag files onto this window, or</li>
+                <li>drag files onto this window,</li>
+                <li>
+                  paste a web address, or use <strong>Add from web…</strong> for a URL or an export
+                  from Pocket, Instapaper, Omnivore or Wallabag, or
+                </li>
                 <li>paste text anywhere (Ctrl+V / ⌘V).</li>
               </ul>
             </div>
           )}
-          {shownHits ? (
+          {shown && <SearchStatus results={shown} />}
+          {shown ? (
             <SearchResults
               query={query}
-              hits={shownHits}
+              hits={shown.hits}
+              total={shown.total}
+              onShowMore={() => void showMore()}
               openId={openId}
               onOpen={(h) => void openArticle(h.id, h.firstMatch)}
             />

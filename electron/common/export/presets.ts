@@ -64,7 +64,7 @@ These passages are no longer found in the article's text.
 
 ^{{blockId}}
 
-[Open in Margin]({{link}}) · orphaned
+[Open in Margin]({{link}}) · _orphaned: no longer found in the article_
 
 {{#note}}
 {{note}}
@@ -93,7 +93,7 @@ ${FRONT_MATTER_FIELDS}---
 - Orphaned highlights: no longer found in the article's text
 {{#orphans}}
   - > {{text}}
-    - [Open in Margin]({{link}}) · orphaned
+    - [Open in Margin]({{link}}) · _orphaned: no longer found in the article_
 {{#note}}
     - {{note}}
 {{/note}}
@@ -130,6 +130,8 @@ These passages are no longer found in the article's text.
 
 {{#orphans}}
 > {{text}}
+
+_Orphaned: no longer found in the article._
 
 {{#note}}
 {{note}}

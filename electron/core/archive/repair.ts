@@ -15,6 +15,7 @@ export interface RepairResult {
 const SET_ASIDE: ReadonlySet<ProblemKind> = new Set([
   'stray-temp-file',
   'stray-article-folder',
+  'stray-asset',
   'backup-damaged',
 ]);
 

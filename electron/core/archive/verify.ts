@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Dirent } from 'node:fs';
 import type { LibraryDocument } from '../../common/model';
 import { isTempFile } from './atomic-write';
+import { checkArticleAssets } from './verify-assets';
 import { newestUsableBackup, listBackups } from './backups';
 import { archiveFs } from './fs-facade';
 import { sha256 } from './hash';
@@ -28,6 +29,8 @@ export type ProblemKind =
   | 'orphan-highlight'
   | 'stray-temp-file'
   | 'stray-article-folder'
+  /** Something in an article's assets/ folder that is not a stored image. */
+  | 'stray-asset'
   | 'backup-damaged';
 
 export interface Problem {
@@ -196,6 +199,9 @@ async function checkArticles(
         );
       }
     }
+    const assets = await checkArticleAssets(libraryDir, article.id, article.title);
+    report.filesChecked += assets.checked;
+    for (const p of assets.problems) problem(p.kind, p.path, p.message, p.repairable);
   }
 }
 

@@ -1,9 +1,10 @@
 /**
- * Bytes to text, refusing what is not text. Imports are read as UTF-8 (or UTF-16 with a BOM,
- * or, for HTML, the charset the page declares), so a user who drops a photo or a PDF gets a
+ * Bytes to text, refusing what is not text. Imports are read as UTF-8 (or UTF-16 with a BOM);
+ * pages are read in their character set, as a browser finds it (see url/charset.ts), so a user who drops a photo or a PDF gets a
  * clear "not a text file" instead of a page of mojibake.
  */
 import { importFailed } from './import-error';
+import { decodePage } from './url/charset';
 
 /** File signatures of the binary formats people most often drop by mistake. */
 const MAGIC_NUMBERS: readonly (readonly number[])[] = [
@@ -31,18 +32,6 @@ function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
 }
 
-/** The charset a saved page declares in its first 1024 bytes (`<meta charset>` or http-equiv). */
-function declaredHtmlCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const match = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  if (!match?.[1]) return null;
-  try {
-    return new TextDecoder(match[1]).encoding;
-  } catch {
-    return null; // a label the platform does not know: fall back to UTF-8
-  }
-}
-
 function decodeUtf8(label: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -57,11 +46,21 @@ function decodeUtf8(label: string, bytes: Uint8Array): string {
 }
 
 /**
- * Decodes an imported file. `label` names it in error messages; `isHtml` lets a page's own
- * charset declaration count, as a browser would honour it.
+ * Decodes an imported file. `label` names it in error messages; `isHtml` reads it as a browser
+ * reads a page: BOM, then `contentType`'s charset (an MHTML part's header), then the page's own
+ * `<meta charset>`, else UTF-8 if it is valid UTF-8, else windows-1252.
  */
-export function decodeImportBytes(label: string, bytes: Uint8Array, isHtml: boolean): string {
+export function decodeImportBytes(
+  label: string,
+  bytes: Uint8Array,
+  isHtml: boolean,
+  contentType: string | null = null,
+): string {
   if (bytes.length === 0) throw importFailed(`${label} is empty`);
+  if (isHtml) {
+    if (bomLength(bytes) === 0) refuseBinary(label, bytes);
+    return checked(label, decodePage(bytes, contentType).text);
+  }
   // A BOM is the strongest signal there is (browsers let it override everything else).
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     return checked(label, decodeUtf8(label, bytes.subarray(3)));
@@ -72,16 +71,18 @@ export function decodeImportBytes(label: string, bytes: Uint8Array, isHtml: bool
   if (startsWith(bytes, [0xfe, 0xff])) {
     return checked(label, new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   }
+  refuseBinary(label, bytes);
+  return checked(label, decodeUtf8(label, bytes));
+}
+
+function bomLength(bytes: Uint8Array): number {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 3;
+  return startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) ? 2 : 0;
+}
+
+function refuseBinary(label: string, bytes: Uint8Array): void {
   if (MAGIC_NUMBERS.some((magic) => startsWith(bytes, magic))) notText(label);
   if (bytes.includes(0)) notText(label);
-
-  const charset = isHtml ? declaredHtmlCharset(bytes) : null;
-  // A page can't really be UTF-16 without a BOM; browsers read such declarations as UTF-8 too.
-  const text =
-    charset !== null && charset !== 'utf-8' && !charset.startsWith('utf-16')
-      ? new TextDecoder(charset).decode(bytes)
-      : decodeUtf8(label, bytes);
-  return checked(label, text);
 }
 
 /** C0 controls other than tab, newlines and form feed, plus DEL: rare in real text. */

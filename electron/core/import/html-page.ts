@@ -55,12 +55,16 @@ function withWindow<T>(read: (window: DOMWindow) => T): T {
  * as fast as a window's own document. The page's URL becomes its base URL, which Readability
  * resolves links and images against.
  */
-function parsePage(window: DOMWindow, source: string): { document: Document; url: string | null } {
+function parsePage(
+  window: DOMWindow,
+  source: string,
+  knownUrl: string | null,
+): { document: Document; url: string | null } {
   const document = new window.DOMParser().parseFromString(
     dropScriptsAndStyles(source),
     'text/html',
   );
-  const url = findPageUrl(document, savedFromUrl(source));
+  const url = knownUrl ?? findPageUrl(document, savedFromUrl(source));
   const base = document.querySelector('base[href]');
   if (base !== null) {
     // A page's own <base> is kept, made absolute (a relative one would resolve against nothing).
@@ -119,8 +123,8 @@ function firstHeadingText(root: Element): string | null {
 }
 
 /** When Readability finds no article: the page's whole body, minus the obvious chrome. */
-function wholeBody(window: DOMWindow, source: string): ArticleDraft {
-  const { document, url } = parsePage(window, source);
+function wholeBody(window: DOMWindow, source: string, knownUrl: string | null): ArticleDraft {
+  const { document, url } = parsePage(window, source, knownUrl);
   for (const element of Array.from(document.body.querySelectorAll('nav, header, footer'))) {
     if (element.closest('article, main') === null) element.remove();
   }
@@ -141,14 +145,15 @@ function readArticle(document: Document): ReturnType<Readability<Node>['parse']>
   }
 }
 
-export function parseHtmlPage(source: string): ArticleDraft {
+/** `knownUrl`: the page's address when the caller knows it (a fetched URL); else it is looked for. */
+export function parseHtmlPage(source: string, knownUrl: string | null = null): ArticleDraft {
   return withWindow((window) => {
-    const { document, url } = parsePage(window, source);
+    const { document, url } = parsePage(window, source, knownUrl);
     const article = readArticle(document);
     // With the identity serializer, `content` is the article's container element.
     const content = article?.content as Element | null | undefined;
     if (!article || !content || (content.textContent ?? '').trim() === '') {
-      return wholeBody(window, source); // Readability changed the document: parse it afresh
+      return wholeBody(window, source, knownUrl); // Readability changed the document: parse it afresh
     }
     const title = clean(article.title) ?? firstHeadingText(content) ?? '';
     if (title !== '') dropTitleHeading(content, title);

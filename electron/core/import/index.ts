@@ -13,6 +13,8 @@ import { sanitizeArticle } from './sanitize';
 import { countWords, excerptOf, hasReadableText, titleFromLine } from './text-stats';
 
 export { sanitizeArticleHtml } from './sanitize';
+export { localizeImages } from './page-images';
+export { savedHtmlPage, savedMhtmlPage } from './saved-page';
 
 export interface ParsedArticle {
   title: string;
@@ -34,6 +36,7 @@ export interface ParsedArticle {
 }
 
 type Format = 'txt' | 'md' | 'html';
+/** Extension the original is kept under (`source.<ext>`). */
 export type SourceExtension = Format;
 
 const FORMATS: Readonly<Record<string, Format>> = {
@@ -43,7 +46,7 @@ const FORMATS: Readonly<Record<string, Format>> = {
   htm: 'html',
 };
 
-export const IMPORTABLE_EXTENSIONS = Object.keys(FORMATS);
+export const IMPORTABLE_EXTENSIONS = [...Object.keys(FORMATS), 'mhtml', 'mht'];
 
 const PASTED_LABEL = 'The pasted text';
 
@@ -105,10 +108,29 @@ export function parseImport(file: { name: string; bytes: Uint8Array }): ParsedAr
   const name = baseName(file.name);
   const format = FORMATS[extensionOf(name)];
   if (format === undefined) {
-    throw importFailed(`${name}: Margin imports .txt, .md, .html and .htm files`);
+    throw importFailed(`${name}: Margin imports .txt, .md, .html, .htm, .mhtml and .mht files`);
   }
   const text = decodeImportBytes(name, file.bytes, format === 'html');
   return finish(draftFor(format, text), format, format, name, () => stem(name));
+}
+
+/** A saved page's bytes as text, in the character set it declares (BOM, `<meta charset>`). */
+export function decodePageBytes(name: string, bytes: Uint8Array): string {
+  return decodeImportBytes(baseName(name), bytes, true);
+}
+
+/**
+ * A page's article before its images are stored: metadata and the unsanitized body. `url` is
+ * the page's address when the caller knows it; otherwise it is looked for in the page.
+ */
+export function extractPage(html: string, url: string | null): ArticleDraft {
+  return parseHtmlPage(html, url);
+}
+
+/** Sanitizes an extracted page, once its images are stored, into the article to keep. */
+export function finishPage(draft: ArticleDraft, label: string): ParsedArticle {
+  const name = baseName(label);
+  return finish(draft, 'html', 'html', name, () => stem(name));
 }
 
 function firstLineOf(text: string): string {

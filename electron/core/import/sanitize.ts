@@ -5,7 +5,11 @@
  * re-checked at any time.
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
-import { ARTICLE_HTML_POLICY as CONFIG, REMOTE_SRC } from '../../common/article-html-policy';
+import {
+  ARTICLE_HTML_POLICY as CONFIG,
+  isStoredImageSrc,
+  REMOTE_SRC,
+} from '../../common/article-html-policy';
 import { isElement, isText, separateBlock } from './block-spacing';
 import { discardDocument, sharedWindow } from './dom';
 
@@ -13,7 +17,6 @@ export { REMOTE_SRC };
 
 const LINK_SCHEME = /^(?:https?:|mailto:)/i;
 const HTTP_SCHEME = /^https?:/i;
-const DATA_IMAGE = /^data:image\//i;
 
 let purifier: DOMPurify | undefined;
 
@@ -50,7 +53,7 @@ function finishLink(link: Element): void {
 /** Reading must never touch the network: a remote image becomes a placeholder. */
 function finishImage(img: Element): void {
   const src = img.getAttribute('src')?.trim();
-  if (src !== undefined && !DATA_IMAGE.test(src)) {
+  if (src !== undefined && !isStoredImageSrc(src)) {
     img.removeAttribute('src');
     if (HTTP_SCHEME.test(src) && !img.hasAttribute(REMOTE_SRC)) img.setAttribute(REMOTE_SRC, src);
   }

@@ -6,6 +6,7 @@ import { markFocusableHighlights } from '../reader/focusable-highlights';
 import { formatDate, isTyping, sourceLabel } from '../format';
 import { IMPORT_ACCEPT, saveMarkdownFile, toImportFiles } from '../files';
 import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
+import { openArticleLink } from '../reader/external-link';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
 import { setArticleHtml } from '../reader/trusted-html';
 import { FindBar } from './FindBar';
@@ -191,7 +192,7 @@ export function Reader({ api, article, focus, onChanged, notify, onReload }: Pro
     const link = target.closest('a');
     if (link) {
       e.preventDefault();
-      openLink(link.href);
+      openArticleLink(link, e.nativeEvent);
       return;
     }
     const mark = target.closest(`mark[${MARK_ATTR}]`);
@@ -340,7 +341,7 @@ export function Reader({ api, article, focus, onChanged, notify, onReload }: Pro
                       href={meta.url}
                       onClick={(e) => {
                         e.preventDefault();
-                        openLink(meta.url ?? '');
+                        openArticleLink(e.currentTarget, e.nativeEvent);
                       }}
                     >
                       Original
@@ -388,19 +389,6 @@ export function Reader({ api, article, focus, onChanged, notify, onReload }: Pro
       </div>
     </div>
   );
-}
-
-/** Links open outside Margin: the system browser in Electron, a new tab in the browser host. */
-function openLink(href: string) {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
-  if (window.marginShell) void window.marginShell.openExternal(url.href);
-  else window.open(url.href, '_blank', 'noopener,noreferrer');
 }
 
 /** Marks the search match for a moment without touching the article's DOM. */

@@ -1,5 +1,27 @@
 import DOMPurify from 'dompurify';
-import { ARTICLE_HTML_POLICY } from '../../../electron/common/article-html-policy';
+import {
+  ARTICLE_HTML_POLICY,
+  displayedImageSrc,
+} from '../../../electron/common/article-html-policy';
+
+// The CSP allows one Trusted Types policy, `dompurify`, and DOMPurify makes it lazily, on its
+// first sanitize: make it now, as the app starts, so no other script can ever take the name.
+if (DOMPurify.isSupported) DOMPurify.sanitize('', { RETURN_TRUSTED_TYPE: true });
+
+/**
+ * Image sources are settled inside the sanitizer, so its output is never changed afterwards:
+ * stored images (`margin-asset:`) are shown from Electron's protocol or the browser host's asset
+ * route, inlined ones as they are, and every other source (remote first) is dropped.
+ */
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.nodeName !== 'IMG') return;
+  const element = node as Element;
+  const src = element.getAttribute('src');
+  if (src === null) return;
+  const shown = displayedImageSrc(src, window.margin ? 'electron' : 'browser-host');
+  if (shown === null) element.removeAttribute('src');
+  else element.setAttribute('src', shown);
+});
 
 /**
  * The only way article HTML enters the page. Bodies were sanitized at import; they are

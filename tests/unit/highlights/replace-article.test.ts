@@ -85,9 +85,9 @@ describe('updating an article from a new copy', () => {
   it('finds the new words with search, and the old ones no more', async () => {
     const { library, id } = await libraryWithHighlights();
     await library.replaceArticle(id, textFile('rivers-v2.txt', UPDATED));
-    expect((await library.search('editor revised')).map((h) => h.id)).toEqual([id]);
+    expect((await library.search('editor revised')).hits.map((h) => h.id)).toEqual([id]);
     // "bridge" was only in the old text (the orphaned quote, still searchable, stops before it).
-    expect(await library.search('bridge')).toEqual([]);
+    expect((await library.search('bridge')).hits).toEqual([]);
   });
 
   it('re-attaches an orphan to newly selected text, keeping its note', async () => {

@@ -53,7 +53,7 @@ describe('imports that fail, with a reason for the user', () => {
 
   it('an unsupported extension', () => {
     expect(importFailure('x.pdf', bytesOf('text'))).toBe(
-      'x.pdf: Margin imports .txt, .md, .html and .htm files',
+      'x.pdf: Margin imports .txt, .md, .html, .htm, .mhtml and .mht files',
     );
     importFailure('README', bytesOf('text'));
   });

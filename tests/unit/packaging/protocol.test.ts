@@ -43,10 +43,11 @@ afterAll(async () => {
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
 
 describe('registerAppScheme', () => {
-  it('registers app:// as standard, secure and fetchable, never bypassing CSP', () => {
+  it('registers app:// as standard, secure and fetchable, margin-asset: as standard and secure, never bypassing CSP', () => {
     registerAppScheme();
     expect(registered.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'margin-asset', privileges: { standard: true, secure: true } },
     ]);
   });
 });

@@ -46,7 +46,7 @@ const REFUSED: [string, { name: string; base64: string }, RegExp][] = [
   [
     'a name with a line break, of a kind Margin does not import',
     textFile('report\n2024.pdf', '%PDF-1.7'),
-    /^report\\n2024\.pdf: Margin imports \.txt, \.md, \.html and \.htm files$/,
+    /^report\\n2024\.pdf: Margin imports \.txt, \.md, \.html, \.htm, \.mhtml and \.mht files$/,
   ],
   [
     'a name disguised with a right-to-left override',
