@@ -14,6 +14,7 @@ import { placeHighlights } from '../../common/export/placement';
 import type { ArticleExport } from '../../common/export/views';
 import type { MarkdownFile } from '../../common/api';
 import { MarginError } from '../../common/errors';
+import { librarySettings } from '../../common/highlights/colors';
 import type { ArticleMeta, Highlight, LibraryDocument } from '../../common/model';
 import { exportToFolder, type FolderExportResult } from './folder-export';
 import { yieldToEventLoop } from './yield';
@@ -69,8 +70,9 @@ export async function articleExport(
     text === null ? { orphanIds: new Set<string>() } : placeHighlights(text, highlights);
   const orphanIds = new Set(placed.orphanIds);
   for (const highlight of highlights) if (highlight.orphaned === true) orphanIds.add(highlight.id);
-  const colorMeanings = source.archive.data.settings?.colorMeanings;
-  return { meta, highlights, ...placed, orphanIds, ...(colorMeanings ? { colorMeanings } : {}) };
+  // With the defaults for colors whose meaning the user left as it was (what the app shows).
+  const { colorMeanings } = librarySettings(source.archive.data);
+  return { meta, highlights, ...placed, orphanIds, colorMeanings };
 }
 
 async function* exportInputs(
