@@ -20,7 +20,10 @@ export interface MarginServices {
   close(): Promise<void>;
 }
 
-export type OpenServicesOptions = ArchiveOptions;
+export type OpenServicesOptions = ArchiveOptions & {
+  /** Fetch the URLs waiting for the network now and every few minutes (the app and the host). */
+  retryPendingUrls?: boolean;
+};
 
 /**
  * Opens the library. `mode: 'write'` (the default; the app, the host and changing CLI commands)
@@ -41,6 +44,7 @@ export async function openServices(
     throw error;
   }
   const jobs = new ImportJobs(library);
+  if (options.retryPendingUrls) jobs.startAutoRetry();
   const api = combinedApi(library, jobs);
   return {
     libraryDir,
