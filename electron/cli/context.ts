@@ -7,7 +7,11 @@ export interface CliOptions {
   json: boolean;
   quote?: string;
   note?: string;
+  /** `import --replace <articleId>`: update that article instead of adding one. */
+  replace?: string;
   out?: string;
+  template?: string;
+  'single-file'?: string;
   all: boolean;
   repair: boolean;
   yes: boolean;

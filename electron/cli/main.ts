@@ -6,6 +6,7 @@ import { backupCommand } from './commands/backup';
 import { exportCommand } from './commands/export';
 import { highlightCommand } from './commands/highlight';
 import { fetchPendingCommand, importAnyCommand } from './commands/import-web';
+import { highlightsCommand } from './commands/highlights';
 import { listCommand } from './commands/list';
 import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
@@ -20,18 +21,27 @@ Commands:
   import --from <app> <file> [--json]           import an export: pocket, instapaper, omnivore, wallabag,
                                                 urls (one URL a line) or auto
   fetch-pending [--json]                        fetch the URLs saved while offline
+  import --replace <articleId> <file> [--json]  update an article from a new copy; its highlights are
+                                                re-anchored on the new text, or kept as orphans
   list [--json]                                 list the library, newest first
   search <query> [--json]                       search titles, text, authors, sites, highlights, notes
   highlight <articleId> --quote <text> [--note <text>] [--json]
+  highlights <articleId> [--json]               its highlights: quote, note, anchored (offsets into
+                                                text.txt) or orphaned
   export <articleId> [--out <file.md>]          one article's notes as Markdown (stdout without --out)
-  export --all --out <dir>                      one .md file per article with highlights or a note
+  export --all --out <dir>                      one .md file per article with highlights or a note;
+                                                again: updates Margin's region only, reports
+                                                written / unchanged / skipped
+  export --all --single-file <file.md>          every article's notes in one file (or ids instead
+                                                of --all)
+         [--template obsidian|logseq|plain|<file>] the layout (default obsidian; docs/export.md)
   verify [--json] [--repair]                    check library.json and every article file; --repair
                                                 fixes what it can without losing anything
   backup --out <file.tar.gz> [--json]           the whole library in one archive any tar can open
   restore <file.tar.gz> [--yes] [--json]        show what restoring a backup would add; --yes does it
                                                 (merges by id; never deletes or overwrites anything)
 
-list, search, export, verify and backup only read, and work while Margin is open. Commands that
+list, search, highlights, export, verify and backup only read, and work while Margin is open. Commands that
 change the library wait a few seconds for an open Margin to finish, then refuse.
 
 The library is --library DIR, else $MARGIN_LIBRARY, else Margin's own library folder.`;
@@ -42,6 +52,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   list: listCommand,
   search: searchCommand,
   highlight: highlightCommand,
+  highlights: highlightsCommand,
   export: exportCommand,
   verify: verifyCommand,
   backup: backupCommand,
@@ -57,7 +68,10 @@ async function main(argv: string[]): Promise<void> {
       json: { type: 'boolean', default: false },
       quote: { type: 'string' },
       note: { type: 'string' },
+      replace: { type: 'string' },
       out: { type: 'string' },
+      template: { type: 'string' },
+      'single-file': { type: 'string' },
       all: { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
       yes: { type: 'boolean', default: false },
@@ -93,7 +107,11 @@ async function main(argv: string[]): Promise<void> {
     opts: values,
     print: (json, human) => console.log(values.json ? JSON.stringify(json, null, 2) : human()),
     async open(mode) {
-      services = await openServices(libraryDir, { mode, owner: `margin ${name}` });
+      services = await openServices(libraryDir, {
+        mode,
+        owner: `margin ${name}`,
+        search: 'on-demand',
+      });
       for (const message of services.archive.messages) console.error(`margin: note: ${message}`);
       return services;
     },

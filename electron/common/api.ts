@@ -6,7 +6,25 @@
 import { z } from 'zod';
 import type { ApiMethod, ShellMethod } from './api-methods';
 import { importJobsArgs, type ImportJobsApi } from './import-jobs-api';
-import { HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from './model';
+import {
+  colorMeaningsSchema,
+  highlightIdSchema,
+  reviewActionSchema,
+  selectorsSchema,
+  type NotebookEntry,
+} from './highlights/api-types';
+import type { ReplaceResult } from './highlights/replace-result';
+import {
+  HIGHLIGHT_COLORS,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from './model';
+
+export type { HighlightStatus, NotebookEntry } from './highlights/api-types';
+export type { ReplaceResult } from './highlights/replace-result';
 
 const id = z
   .string()
@@ -63,6 +81,15 @@ export const highlightPatchSchema = z
   .strict();
 export type HighlightPatch = z.infer<typeof highlightPatchSchema>;
 
+export const searchOptionsSchema = z
+  .object({
+    /** Results to skip: the next page starts at the number of hits shown. */
+    offset: z.number().int().min(0).max(1_000_000),
+  })
+  .partial()
+  .strict();
+export type SearchOptions = z.infer<typeof searchOptionsSchema>;
+
 /** Argument schemas, as tuples, for every method. */
 export const apiArgs = {
   listArticles: z.tuple([]),
@@ -72,13 +99,23 @@ export const apiArgs = {
   updateArticle: z.tuple([id, articlePatchSchema]),
   deleteArticle: z.tuple([id]),
   restoreArticle: z.tuple([id]),
-  search: z.tuple([z.string().max(1000)]),
+  search: z.tuple([z.string().max(1000), searchOptionsSchema.optional()]),
   addHighlight: z.tuple([newHighlightSchema]),
   updateHighlight: z.tuple([id, highlightPatchSchema]),
   deleteHighlight: z.tuple([id]),
   exportArticle: z.tuple([id]),
   exportAll: z.tuple([]),
+  exportAllPage: z.tuple([z.number().int().min(0), z.number().int().min(1).max(1000)]),
+  exportHighlight: z.tuple([id]),
+  exportArticles: z.tuple([z.array(id).max(1_000_000).nullable()]),
   getLibraryStatus: z.tuple([]),
+  replaceArticle: z.tuple([id, importFileSchema]),
+  reattachHighlight: z.tuple([highlightIdSchema, selectorsSchema]),
+  listAllHighlights: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateColorMeanings: z.tuple([colorMeaningsSchema]),
+  getReview: z.tuple([]),
+  answerReview: z.tuple([highlightIdSchema, reviewActionSchema]),
   ...importJobsArgs,
 } satisfies Record<ApiMethod, z.ZodType>;
 
@@ -113,6 +150,16 @@ export interface SearchHit {
   firstMatch: { start: number; end: number } | null;
 }
 
+export interface SearchResults {
+  /** A page of matches, best first (20; pass `offset` for the next); `total` counts them all. */
+  hits: SearchHit[];
+  /** How parts of the query that were not understood were searched instead, as plain text. */
+  hints: string[];
+  total: number;
+  /** While the index is being built: how far it got (results cover only that much); else null. */
+  indexing: { done: number; total: number } | null;
+}
+
 /** Where the library is, whether it can be changed, and what the user should know about it. */
 export interface LibraryStatus {
   libraryDir: string;
@@ -127,6 +174,11 @@ export interface MarkdownFile {
   markdown: string;
 }
 
+export interface ExportPage {
+  total: number;
+  files: MarkdownFile[];
+}
+
 /** What the UI can call. Every method is async because it crosses a process boundary. */
 export interface MarginApi extends ImportJobsApi {
   listArticles(): Promise<ArticleSummary[]>;
@@ -136,7 +188,7 @@ export interface MarginApi extends ImportJobsApi {
   updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary>;
   deleteArticle(id: string): Promise<void>;
   restoreArticle(id: string): Promise<void>;
-  search(query: string): Promise<SearchHit[]>;
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
   addHighlight(highlight: NewHighlight): Promise<Highlight>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
   deleteHighlight(id: string): Promise<void>;
@@ -144,8 +196,25 @@ export interface MarginApi extends ImportJobsApi {
   exportArticle(id: string): Promise<MarkdownFile>;
   /** One file per article that has highlights or a note. */
   exportAll(): Promise<MarkdownFile[]>;
+  /** Files `start`… of exportAll, `count` at most, with how many there are in all. */
+  exportAllPage(start: number, count: number): Promise<ExportPage>;
+  /** One highlight as Markdown, as in its article's file. */
+  exportHighlight(id: string): Promise<string>;
+  /** Many articles' notes in one file: those of `ids` in that order, or all (null). */
+  exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }>;
   /** Read-only state and notices about the library, to show the user. */
   getLibraryStatus(): Promise<LibraryStatus>;
+  /** Replaces an article's content from a new copy of it and re-anchors its highlights. */
+  replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult>;
+  /** Puts a highlight (an orphan, say) on newly selected text of its article. */
+  reattachHighlight(id: string, selectors: Selectors): Promise<Highlight>;
+  /** Every highlight in the library, for the notebook. */
+  listAllHighlights(): Promise<NotebookEntry[]>;
+  getSettings(): Promise<LibrarySettings>;
+  updateColorMeanings(meanings: Partial<Record<HighlightColor, string>>): Promise<LibrarySettings>;
+  /** Today's review: a few highlights chosen by spaced repetition. */
+  getReview(): Promise<NotebookEntry[]>;
+  answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight>;
 }
 
 /** What the library service implements; the import jobs (core/import-jobs.ts) do the rest. */

@@ -44,8 +44,29 @@ export interface Highlight {
   note: string;
   createdAt: string;
   updatedAt: string;
-  /** Set when the highlighted passage could not be found in the text (kept with its quote). */
+  /** Set when re-anchoring on a new copy of the article could not place it: kept, unplaced. */
   orphaned?: boolean;
+  /** Marked as a favorite in the daily review. */
+  favorite?: boolean;
+  /** Spaced-repetition state of the daily review (see common/highlights/review.ts). */
+  review?: ReviewState;
+}
+
+export interface ReviewState {
+  /** ISO date-time from which it may be shown again. */
+  due: string;
+  /** Days until the next showing after the next "Keep". */
+  intervalDays: number;
+  /** Dismissed highlights are never shown in the review again. */
+  dismissed?: boolean;
+  /** When the user last answered it. */
+  reviewedAt?: string;
+}
+
+/** What the user set for the whole library (stored in `library.json`). */
+export interface LibrarySettings {
+  /** What each color means to the user, e.g. yellow = "key idea"; export turns it into a tag. */
+  colorMeanings: Record<HighlightColor, string>;
 }
 
 export interface ArticleMeta {
@@ -86,6 +107,7 @@ export interface LibraryDocument {
   schemaVersion: number;
   articles: ArticleMeta[];
   highlights: Highlight[];
+  settings?: LibrarySettings;
 }
 
 /** Words per minute used for reading time, as Wallabag and Omnivore roughly do. */

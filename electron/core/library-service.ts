@@ -2,6 +2,7 @@ import type {
   ArticleContent,
   ArticlePatch,
   ArticleSummary,
+  ExportPage,
   HighlightPatch,
   ImportFile,
   ImportResult,
@@ -9,14 +10,25 @@ import type {
   LibraryApi,
   MarkdownFile,
   NewHighlight,
-  SearchHit,
+  NotebookEntry,
+  ReplaceResult,
+  SearchOptions,
+  SearchResults,
 } from '../common/api';
 import { newHighlightSchema } from '../common/api';
 import { describeRange } from '../common/anchoring/describe';
 import { MarginError } from '../common/errors';
-import { articleToMarkdown, markdownFileName, uniqueFileNames } from '../common/export/markdown';
-import { readingMinutes, type ArticleMeta, type Highlight } from '../common/model';
+import {
+  readingMinutes,
+  type ArticleMeta,
+  type Highlight,
+  type HighlightColor,
+  type LibrarySettings,
+  type Selectors,
+} from '../common/model';
 import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archive';
+import * as highlightFeatures from './highlights/highlight-features';
+import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
 import { groupCompanionFiles, type NamedBytes, type PageWithFiles } from './import/companion-files';
 import { MHTML } from './import/saved-page';
@@ -25,7 +37,13 @@ import type { FetchedImage, ImportExtras, PageInput } from './import/page-input'
 import { assetUrl, writeAsset } from './archive/assets';
 
 export { findQuote };
-import { SearchIndex } from './search/search-index';
+import { LibrarySearch } from './search-sync';
+import {
+  exportArticleFile,
+  exportFilesPage,
+  exportHighlightMarkdown,
+  exportSingleFile,
+} from './export/library-export';
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
@@ -70,18 +88,37 @@ function readied(parse: () => ParsedArticle | Promise<ParsedArticle>): () => Pro
 
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
 export class LibraryService implements LibraryApi {
-  private readonly index = new SearchIndex();
   private readonly texts = new Map<string, string>();
 
-  private constructor(readonly archive: Archive) {}
+  private constructor(
+    readonly archive: Archive,
+    /** The search index, kept in step with the archive (see search-sync.ts). */
+    readonly searchIndex: LibrarySearch,
+  ) {}
 
-  static async open(archive: Archive): Promise<LibraryService> {
-    const service = new LibraryService(archive);
-    if (archive.writable) await service.purgeTrash();
-    for (const article of archive.data.articles) {
-      if (!article.deletedAt) await service.reindex(article.id);
+  /**
+   * Opens at once. With `search: 'background'` (the app, the host) the search index is opened
+   * now and catches up with the library in the background; else when first searched.
+   */
+  static async open(
+    archive: Archive,
+    options: { search?: 'background' | 'on-demand' } = {},
+  ): Promise<LibraryService> {
+    const service = new LibraryService(archive, new LibrarySearch(archive));
+    // A failure is reported by the first search that needs the index.
+    if (options.search !== 'on-demand') service.searchIndex.start().catch(() => undefined);
+    try {
+      if (archive.writable) await service.purgeTrash();
+    } catch (error) {
+      await service.close();
+      throw error;
     }
     return service;
+  }
+
+  /** Stops background indexing and writes the search index; the archive is closed by its owner. */
+  close(): Promise<void> {
+    return this.searchIndex.close();
   }
 
   async getLibraryStatus(): Promise<LibraryStatus> {
@@ -311,7 +348,7 @@ export class LibraryService implements LibraryApi {
       }
       for (const f of fresh) {
         this.texts.set(f.meta.id, f.text);
-        this.indexArticle(f.meta, f.text);
+        await this.searchIndex.sync(f.meta.id);
       }
     }
     return result;
@@ -360,7 +397,7 @@ export class LibraryService implements LibraryApi {
       Object.assign(article, patch);
       return article;
     });
-    if (patch.note !== undefined || patch.tags !== undefined) await this.reindex(id);
+    await this.searchIndex.sync(id);
     return this.summary(updated);
   }
 
@@ -372,7 +409,7 @@ export class LibraryService implements LibraryApi {
       const article = doc.articles.find((a) => a.id === id);
       if (article) article.deletedAt = new Date().toISOString();
     });
-    this.index.remove(id);
+    await this.searchIndex.remove(id);
   }
 
   async restoreArticle(id: string): Promise<void> {
@@ -383,11 +420,11 @@ export class LibraryService implements LibraryApi {
       const current = doc.articles.find((a) => a.id === id);
       if (current) current.deletedAt = null;
     });
-    await this.reindex(id);
+    await this.searchIndex.sync(id);
   }
 
-  async search(query: string): Promise<SearchHit[]> {
-    return this.index.search(query, { limit: 50 });
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    return this.searchIndex.search(query, options.offset);
   }
 
   async addHighlight(input: NewHighlight): Promise<Highlight> {
@@ -411,7 +448,7 @@ export class LibraryService implements LibraryApi {
     await this.archive.transact((doc) => {
       doc.highlights.push(highlight);
     });
-    await this.reindex(parsed.articleId);
+    await this.searchIndex.sync(parsed.articleId);
     return highlight;
   }
 
@@ -439,7 +476,7 @@ export class LibraryService implements LibraryApi {
       Object.assign(highlight, patch, { updatedAt: new Date().toISOString() });
       return highlight;
     });
-    await this.reindex(updated.articleId);
+    await this.searchIndex.sync(updated.articleId);
     return updated;
   }
 
@@ -450,26 +487,92 @@ export class LibraryService implements LibraryApi {
     await this.archive.transact((doc) => {
       doc.highlights = doc.highlights.filter((h) => h.id !== id);
     });
-    await this.reindex(highlight.articleId);
+    await this.searchIndex.sync(highlight.articleId);
+  }
+
+  // Highlights beyond the first release (logic in core/highlights).
+
+  async replaceArticle(id: string, file: ImportFile): Promise<ReplaceResult> {
+    return replaceArticleContent(
+      {
+        archive: this.archive,
+        article: (articleId) => this.article(articleId),
+        parse: async ({ name, bytes }) => {
+          if (/\.html?$/i.test(name)) refuseDeepHtml(name, Buffer.from(bytes).toString('latin1'));
+          return (await importers()).parseImport({ name, bytes });
+        },
+        onArticleContentReplaced: (articleId, text) =>
+          this.onArticleContentReplaced(articleId, text),
+      },
+      id,
+      file,
+    );
+  }
+
+  /** Hook: an article's text was replaced (Update from source); its caches and search entry follow. */
+  async onArticleContentReplaced(id: string, text: string): Promise<void> {
+    this.texts.set(id, text);
+    await this.searchIndex.sync(id);
+  }
+
+  async reattachHighlight(id: string, selectors: Selectors): Promise<Highlight> {
+    const h = await highlightFeatures.reattachHighlight(
+      this.archive,
+      (a) => this.articleText(a),
+      id,
+      selectors,
+    );
+    await this.searchIndex.sync(h.articleId);
+    return h;
+  }
+
+  async listAllHighlights(): Promise<NotebookEntry[]> {
+    return highlightFeatures.notebookEntries(this.archive);
+  }
+
+  async getSettings(): Promise<LibrarySettings> {
+    return highlightFeatures.getSettings(this.archive);
+  }
+
+  async updateColorMeanings(
+    meanings: Partial<Record<HighlightColor, string>>,
+  ): Promise<LibrarySettings> {
+    return highlightFeatures.updateColorMeanings(this.archive, meanings);
+  }
+
+  async getReview(): Promise<NotebookEntry[]> {
+    return highlightFeatures.reviewEntries(this.archive);
+  }
+
+  async answerReview(id: string, action: 'keep' | 'favorite' | 'dismiss'): Promise<Highlight> {
+    return highlightFeatures.answerReview(this.archive, id, action);
+  }
+
+  /** Each highlight of an article with where it is in the article's text now. */
+  async highlightStatuses(articleId: string) {
+    const text = await this.articleText(articleId);
+    return highlightFeatures.highlightStatuses(text, this.highlightsOf(articleId));
   }
 
   async exportArticle(id: string): Promise<MarkdownFile> {
-    const meta = this.article(id);
-    return {
-      fileName: markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(id) }),
-    };
+    return exportArticleFile(this, id);
   }
 
   async exportAll(): Promise<MarkdownFile[]> {
-    const withNotes = this.live()
-      .filter((a) => a.note.trim() !== '' || this.highlightsOf(a.id).length > 0)
-      .sort((a, b) => a.savedAt.localeCompare(b.savedAt));
-    const names = uniqueFileNames(withNotes.map((a) => markdownFileName(a)));
-    return withNotes.map((meta, i) => ({
-      fileName: names[i] ?? markdownFileName(meta),
-      markdown: articleToMarkdown({ meta, highlights: this.highlightsOf(meta.id) }),
-    }));
+    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER)).files;
+  }
+
+  async exportAllPage(start: number, count: number): Promise<ExportPage> {
+    return exportFilesPage(this, start, count);
+  }
+
+  async exportHighlight(id: string): Promise<string> {
+    return exportHighlightMarkdown(this, id);
+  }
+
+  async exportArticles(ids: string[] | null): Promise<MarkdownFile & { count: number }> {
+    const { count, markdown } = await exportSingleFile(this, ids ? { ids } : {});
+    return { fileName: 'Margin notes.md', markdown, count };
   }
 
   private live(): ArticleMeta[] {
@@ -494,32 +597,6 @@ export class LibraryService implements LibraryApi {
       highlightCount: this.highlightsOf(meta.id).length,
       readingMinutes: readingMinutes(meta.wordCount),
     };
-  }
-
-  private async reindex(id: string): Promise<void> {
-    const meta = this.archive.data.articles.find((a) => a.id === id);
-    if (!meta || meta.deletedAt) return;
-    let text: string;
-    try {
-      text = await this.articleText(id);
-    } catch {
-      text = ''; // A missing text file must not keep the library from opening; metadata stays searchable.
-    }
-    this.indexArticle(meta, text);
-  }
-
-  private indexArticle(meta: ArticleMeta, text: string): void {
-    const highlights = this.highlightsOf(meta.id);
-    this.index.upsert({
-      id: meta.id,
-      title: meta.title,
-      byline: meta.byline,
-      siteName: meta.siteName ?? meta.url ?? null,
-      body: text,
-      highlights: highlights.map((h) => h.selectors[0].exact),
-      notes: [...highlights.map((h) => h.note), meta.note, meta.tags.join(' ')].filter(Boolean),
-      savedAt: meta.savedAt,
-    });
   }
 
   private async purgeTrash(): Promise<void> {

@@ -23,6 +23,8 @@ export interface MarginServices {
 export type OpenServicesOptions = ArchiveOptions & {
   /** Fetch the URLs waiting for the network now and every few minutes (the app and the host). */
   retryPendingUrls?: boolean;
+  /** When the search index is opened; default 'background' (see LibraryService.open). */
+  search?: 'background' | 'on-demand';
 };
 
 /**
@@ -38,7 +40,7 @@ export async function openServices(
   const archive = await Archive.open(libraryDir, options);
   let library: LibraryService;
   try {
-    library = await LibraryService.open(archive);
+    library = await LibraryService.open(archive, { search: options.search });
   } catch (error) {
     await archive.close();
     throw error;
@@ -52,10 +54,14 @@ export async function openServices(
     archive,
     jobs,
     dispatch: (method, args) => dispatch(api, method, args),
-    flush: () => archive.flush(),
+    flush: async () => {
+      await archive.flush();
+      await library.searchIndex.flush().catch(() => undefined);
+    },
+    // Jobs stop first; the search index is written before the lock is let go.
     close: async () => {
       await jobs.close();
-      await archive.close();
+      await library.close().finally(() => archive.close());
     },
   };
 }

@@ -1,3 +1,4 @@
+import { externalLinkTarget } from '../common/external-links';
 import { isBundleUrl, parseUrl } from './app-url';
 
 /**
@@ -16,10 +17,7 @@ export function isAllowedNavigation(url: string): boolean {
  * refused, since shell.openExternal would hand it to the OS.
  */
 export function isAllowedExternalUrl(url: string): boolean {
-  const parsed = parseUrl(url);
-  if (parsed === null) return false;
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  return externalLinkTarget(url) !== null;
 }
 
 const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
@@ -33,4 +31,14 @@ export function isBlockedRequest(url: string): boolean {
   // Unparseable URLs never reach a handler we trust, so refuse them too.
   if (parsed === null) return true;
   return NETWORK_PROTOCOLS.has(parsed.protocol);
+}
+
+/**
+ * "Copy as Markdown" writes the clipboard; nothing else is ever granted: camera, microphone,
+ * notifications, geolocation, clipboard reading, MIDI, HID, serial, fullscreen requests, ….
+ */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isGrantedPermission(permission: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission);
 }

@@ -1,8 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { isAllowedNavigation, isBlockedRequest } from './navigation-policy';
-
-/** "Copy as Markdown" writes the clipboard; nothing else is ever granted (reading it included). */
-const GRANTED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+import { isAllowedNavigation, isBlockedRequest, isGrantedPermission } from './navigation-policy';
 
 /**
  * Session-wide lockdown: no permissions (camera, notifications, clipboard read, …) and no
@@ -10,9 +7,9 @@ const GRANTED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(GRANTED_PERMISSIONS.has(permission)),
+    callback(isGrantedPermission(permission)),
   );
-  session.setPermissionCheckHandler((_contents, permission) => GRANTED_PERMISSIONS.has(permission));
+  session.setPermissionCheckHandler((_contents, permission) => isGrantedPermission(permission));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: isBlockedRequest(details.url) });
@@ -27,6 +24,9 @@ export function hardenSession(session: Session): void {
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();

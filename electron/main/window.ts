@@ -1,7 +1,7 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
 import type { AppPaths } from './app-paths';
-import { secureWebPreferences } from './window-options';
+import { newSecureWindow } from './window-options';
 
 /**
  * The single reader window. Shown once painted, so there is no white flash on start. The UI is
@@ -9,17 +9,20 @@ import { secureWebPreferences } from './window-options';
  * only trusted once the window is known.
  */
 export function createMainWindow(paths: AppPaths, platform: NodeJS.Platform): BrowserWindow {
-  const win = new BrowserWindow({
-    title: 'Margin',
-    width: 1200,
-    height: 820,
-    minWidth: 560,
-    minHeight: 420,
-    show: false,
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b19' : '#faf8f3',
-    ...(platform === 'linux' ? { icon: paths.iconPath } : {}),
-    webPreferences: secureWebPreferences(paths.preloadPath),
-  });
+  const win = newSecureWindow(
+    BrowserWindow,
+    {
+      title: 'Margin',
+      width: 1200,
+      height: 820,
+      minWidth: 560,
+      minHeight: 420,
+      show: false,
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1b19' : '#faf8f3',
+      ...(platform === 'linux' ? { icon: paths.iconPath } : {}),
+    },
+    paths.preloadPath,
+  );
   win.once('ready-to-show', () => win.show());
   return win;
 }

@@ -3,10 +3,16 @@ import type {
   ArticleContent,
   LibraryStatus,
   ArticleSummary,
+  ImportFile,
   ImportResult,
   MarginApi,
+  NotebookEntry,
   SearchHit,
+  SearchResults as SearchAnswer,
 } from '../../electron/common/api';
+import { Notebook } from './components/Notebook';
+import { Review } from './components/Review';
+import { duplicateUpdateActions } from './highlights/duplicate-update';
 import { LibraryList } from './components/LibraryList';
 import { PendingList } from './components/PendingList';
 import { Reader } from './components/Reader';
@@ -14,11 +20,15 @@ import { SearchResults } from './components/SearchResults';
 import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
 import { WebImport } from './components/WebImport';
+import { SearchBox } from './search/SearchBox';
+import { SearchStatus } from './search/SearchStatus';
 import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
 
 const SEARCH_DELAY_MS = 120;
+/** While the index is being built, the search is repeated this often to show more results. */
+const INDEXING_RETRY_MS = 1000;
 const LAST_ARTICLE_KEY = 'margin.lastArticle';
 
 export function App({ api }: { api: MarginApi }) {
@@ -26,13 +36,15 @@ export function App({ api }: { api: MarginApi }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [results, setResults] = useState<SearchAnswer | null>(null);
+  const [searchRetry, setSearchRetry] = useState(0);
   const [open, setOpen] = useState<{
     content: ArticleContent;
     focus: SearchHit['firstMatch'];
   } | null>(null);
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [view, setView] = useState<'reader' | 'notebook' | 'review'>('reader');
   const [theme, toggleTheme] = useTheme();
   const fileInput = useRef<HTMLInputElement>(null);
   const toastId = useRef(0);
@@ -63,21 +75,41 @@ export function App({ api }: { api: MarginApi }) {
   useEffect(() => {
     const seq = ++searchSeq.current;
     if (!query.trim()) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
       try {
         const found = await api.search(query);
-        if (seq === searchSeq.current) setHits(found);
+        if (seq !== searchSeq.current) return;
+        setResults(found);
+        if (found.indexing)
+          retry = setTimeout(() => setSearchRetry((n) => n + 1), INDEXING_RETRY_MS);
       } catch (error) {
         notify(`Search failed: ${(error as Error).message}`, 'error');
       }
     }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [api, query, notify, articles]);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(retry);
+    };
+  }, [api, query, notify, articles, searchRetry]);
+
+  // The next page of results, appended to those shown.
+  const showMore = useCallback(async () => {
+    const seq = searchSeq.current;
+    try {
+      const more = await api.search(query, { offset: results?.hits.length ?? 0 });
+      if (seq !== searchSeq.current) return;
+      setResults((shown) => shown && { ...more, hits: [...shown.hits, ...more.hits] });
+    } catch (error) {
+      notify(`Search failed: ${(error as Error).message}`, 'error');
+    }
+  }, [api, query, results, notify]);
 
   const openArticle = useCallback(
     async (id: string, focus: SearchHit['firstMatch'] = null) => {
       try {
         setOpen({ content: await api.getArticle(id), focus });
+        setView('reader');
         localStorage.setItem(LAST_ARTICLE_KEY, id);
       } catch (error) {
         notify(`Could not open the article: ${(error as Error).message}`, 'error');
@@ -98,15 +130,16 @@ export function App({ api }: { api: MarginApi }) {
   }, [api, refresh, openArticle]);
 
   const reportImport = useCallback(
-    (result: ImportResult) => {
+    (result: ImportResult, files: ImportFile[] = []) => {
+      const updates = duplicateUpdateActions(api, result, files, notify);
       if (result.imported.length === 1) notify(`Imported “${result.imported[0]?.title}”`);
       else if (result.imported.length > 1)
         notify(`Imported ${plural(result.imported.length, 'article')}`);
       for (const d of result.duplicates)
-        notify(`${d.name} is already in your library as “${d.title}”`);
+        notify(`${d.name} is already in your library as “${d.title}”`, 'info', updates.get(d.name));
       for (const f of result.failed) notify(`${f.name}: ${f.reason}`, 'error');
     },
-    [notify],
+    [api, notify],
   );
 
   const importFiles = useCallback(
@@ -114,8 +147,9 @@ export function App({ api }: { api: MarginApi }) {
       const list = Array.from(files);
       if (list.length === 0) return;
       try {
-        const result = await api.importFiles(await toImportFiles(list));
-        reportImport(result);
+        const files = await toImportFiles(list);
+        const result = await api.importFiles(files);
+        reportImport(result, files);
         await refresh();
         const first = result.imported[0];
         if (first && result.imported.length === 1) await openArticle(first.id);
@@ -200,9 +234,18 @@ export function App({ api }: { api: MarginApi }) {
     }
   };
 
+  // From the notebook or the review: the article, scrolled to the highlight (an orphan has no place).
+  const openEntry = (entry: NotebookEntry) => {
+    const [, position] = entry.highlight.selectors;
+    void openArticle(
+      entry.articleId,
+      entry.highlight.orphaned ? null : { start: position.start, end: position.end },
+    );
+  };
+
   const openId = open?.content.meta.id ?? null;
   // An empty box shows the library again, whatever the last search returned.
-  const shownHits = query.trim() ? hits : null;
+  const shown = query.trim() ? results : null;
   return (
     <div
       className={`app theme-${theme}${dragging ? ' dragging' : ''}`}
@@ -239,21 +282,19 @@ export function App({ api }: { api: MarginApi }) {
             void importFiles(files);
           }}
         />
-        <input
-          type="search"
-          className="search"
-          aria-label="Search library"
-          placeholder="Search titles, text, highlights, notes…"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setQuery('');
-            if (e.key === 'ArrowDown')
-              (document.querySelector('.article-list li') as HTMLElement | null)?.focus();
-          }}
-        />
+        <SearchBox query={query} onChange={setQuery} />
         <button type="button" onClick={() => void exportAll()}>
           Export all notes
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === 'notebook'}
+          onClick={() => setView('notebook')}
+        >
+          Notebook
+        </button>
+        <button type="button" aria-pressed={view === 'review'} onClick={() => setView('review')}>
+          Review
         </button>
         <button
           type="button"
@@ -273,7 +314,7 @@ export function App({ api }: { api: MarginApi }) {
             notify={notify}
             onLibraryChanged={() => void refresh()}
           />
-          {articles && articles.length === 0 && !shownHits && (
+          {articles && articles.length === 0 && !shown && (
             <div className="empty-library">
               <h2>Your library is empty</h2>
               <p>Add articles to read offline:</p>
@@ -290,10 +331,13 @@ export function App({ api }: { api: MarginApi }) {
               </ul>
             </div>
           )}
-          {shownHits ? (
+          {shown && <SearchStatus results={shown} />}
+          {shown ? (
             <SearchResults
               query={query}
-              hits={shownHits}
+              hits={shown.hits}
+              total={shown.total}
+              onShowMore={() => void showMore()}
               openId={openId}
               onOpen={(h) => void openArticle(h.id, h.firstMatch)}
             />
@@ -312,7 +356,11 @@ export function App({ api }: { api: MarginApi }) {
           )}
         </nav>
         <main className="reader-pane">
-          {open ? (
+          {view === 'notebook' ? (
+            <Notebook api={api} onOpen={openEntry} notify={notify} />
+          ) : view === 'review' ? (
+            <Review api={api} onOpen={openEntry} notify={notify} />
+          ) : open ? (
             <Reader
               key={open.content.meta.id}
               api={api}
@@ -320,6 +368,7 @@ export function App({ api }: { api: MarginApi }) {
               focus={open.focus}
               onChanged={() => void refresh()}
               notify={notify}
+              onReload={() => void openArticle(open.content.meta.id)}
             />
           ) : (
             <div className="reader-placeholder">

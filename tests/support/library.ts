@@ -25,12 +25,16 @@ export function textFile(name: string, text: string | Uint8Array) {
   return { name, base64: Buffer.from(text).toString('base64') };
 }
 
-/** Every file in the library folder with its bytes, for "left exactly as it was" checks. */
+/**
+ * Every file in the library folder with its bytes, for "left exactly as it was" checks. The
+ * search index (`index/`) is derived data, written a moment after changes, so it is left out.
+ */
 export async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (path.relative(dir, full).split(path.sep)[0] === 'index') continue;
     if (entry.isFile()) {
-      const full = path.join(entry.parentPath, entry.name);
       out[path.relative(dir, full)] = await readFile(full, 'base64');
     }
   }

@@ -3,9 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { MarginError } from '../../common/errors';
 import { MAX_IMPORT_FILE_BYTES, printable } from '../../core/library-service';
 import { usage, userPath, type Command } from '../context';
+import { replaceFromFile } from './replace';
 
 export const importCommand: Command = {
-  async run({ args, open, print }) {
+  async run(ctx) {
+    const { args, open, print } = ctx;
+    if (ctx.opts.replace !== undefined) return replaceFromFile(ctx, ctx.opts.replace);
     if (args.length === 0) throw usage('import needs at least one file');
     // Sizes first: a huge file is refused before anything is read (or the library opened).
     for (const file of args) await checkSize(file);

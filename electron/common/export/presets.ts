@@ -47,7 +47,7 @@ ${FRONT_MATTER_FIELDS}---
 
 ^{{blockId}}
 
-[Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}
+[Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}{{#hashtags}} · {{hashtags}}{{/hashtags}}
 
 {{#note}}
 {{note}}
@@ -64,7 +64,7 @@ These passages are no longer found in the article's text.
 
 ^{{blockId}}
 
-[Open in Margin]({{link}}) · orphaned
+[Open in Margin]({{link}}) · _orphaned: no longer found in the article_
 
 {{#note}}
 {{note}}
@@ -84,7 +84,7 @@ ${FRONT_MATTER_FIELDS}---
 - {{#url}}[Original]({{url}}) · {{/url}}[Open in Margin]({{link}})
 {{#highlights}}
 - > {{text}}
-  - [Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}
+  - [Open in Margin]({{link}}){{#percent}} · {{percent}}%{{/percent}}{{#hashtags}} · {{hashtags}}{{/hashtags}}
 {{#note}}
   - {{note}}
 {{/note}}
@@ -93,7 +93,7 @@ ${FRONT_MATTER_FIELDS}---
 - Orphaned highlights: no longer found in the article's text
 {{#orphans}}
   - > {{text}}
-    - [Open in Margin]({{link}}) · orphaned
+    - [Open in Margin]({{link}}) · _orphaned: no longer found in the article_
 {{#note}}
     - {{note}}
 {{/note}}
@@ -114,6 +114,10 @@ ${FRONT_MATTER_FIELDS}---
 {{#highlights}}
 > {{text}}
 
+{{#hashtags}}
+{{hashtags}}
+
+{{/hashtags}}
 {{#note}}
 {{note}}
 
@@ -126,6 +130,8 @@ These passages are no longer found in the article's text.
 
 {{#orphans}}
 > {{text}}
+
+_Orphaned: no longer found in the article._
 
 {{#note}}
 {{note}}

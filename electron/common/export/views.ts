@@ -3,10 +3,10 @@
  * Every key is always present (null when there is no value), which is what lets a template be
  * checked against a sample view before anything is written.
  */
-import { readingMinutes, type ArticleMeta, type Highlight } from '../model';
+import { readingMinutes, type ArticleMeta, type Highlight, type HighlightColor } from '../model';
 import { literalMarkdown } from './escape-markdown';
 import { articleDeepLink, blockIds, highlightDeepLink, shortHighlightId } from './ids';
-import { exportTags } from './tags';
+import { exportTag, exportTags } from './tags';
 import { LinkValue, linkValue, markdownValue, type MarkdownValue } from './template-context';
 import type { TemplateView } from './template';
 import { userMarkdownBlock } from './user-markdown';
@@ -24,6 +24,8 @@ export interface ArticleExport {
   orphanIds?: ReadonlySet<string>;
   /** Length of the article's text in UTF-16 code units; without it `percent` is null. */
   textLength?: number;
+  /** What each color means to the user: a highlight's meaning becomes its tag. */
+  colorMeanings?: Readonly<Partial<Record<HighlightColor, string>>>;
 }
 
 export function articleView(input: ArticleExport): TemplateView {
@@ -45,6 +47,7 @@ export function articleView(input: ArticleExport): TemplateView {
       blockId: blocks.get(highlight.id) ?? `hl-${shortHighlightId(highlight.id)}`,
       start: input.positions?.get(highlight.id) ?? highlight.selectors[1].start,
       textLength: input.textLength,
+      tag: exportTag(input.colorMeanings?.[highlight.color] ?? ''),
     });
   return {
     id: meta.id,
@@ -79,6 +82,8 @@ interface Placement {
   blockId: string;
   start: number;
   textLength: number | undefined;
+  /** The color's meaning as a tag ('' for none). */
+  tag: string;
 }
 
 function highlightView(highlight: Highlight, place: Placement): TemplateView {
@@ -96,6 +101,8 @@ function highlightView(highlight: Highlight, place: Placement): TemplateView {
     text: markdownValue(literalMarkdown(highlight.selectors[0].exact)),
     note: noteOrNull(highlight.note),
     color: highlight.color,
+    tags: place.tag ? [place.tag] : [],
+    hashtags: place.tag ? markdownValue(`#${place.tag}`) : null,
     percent,
     link: new LinkValue(highlightDeepLink(highlight.articleId, highlight.id)),
     created: dateOrNull(highlight.createdAt),

@@ -57,8 +57,24 @@ const highlightSchema = z
     note: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    orphaned: z.boolean().optional(),
+    favorite: z.boolean().optional(),
+    review: z
+      .object({
+        due: z.string(),
+        intervalDays: z.number(),
+        dismissed: z.boolean().optional(),
+        reviewedAt: z.string().optional(),
+      })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
+
+const settingsSchema = z
+  .object({ colorMeanings: z.record(z.string(), z.string()) })
+  .passthrough()
+  .optional();
 
 const documentOf = (article: z.ZodType) =>
   z
@@ -66,6 +82,7 @@ const documentOf = (article: z.ZodType) =>
       schemaVersion: z.number().int().min(1),
       articles: z.array(article),
       highlights: z.array(highlightSchema),
+      settings: settingsSchema,
     })
     .passthrough();
 

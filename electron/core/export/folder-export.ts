@@ -14,12 +14,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { presetTemplate, type ExportTemplate } from '../../common/export/export-template';
-import { fileNameKey, markdownFileName, numberedFileName } from '../../common/export/file-name';
-import {
-  mergeManagedFile,
-  newManagedFile,
-  type RenderedArticle,
-} from '../../common/export/managed-file';
+import { markdownFileName } from '../../common/export/file-name';
+import { claimFile, planFile, type ExportItem, type Target } from '../../common/export/folder-plan';
 import { renderArticle } from '../../common/export/markdown';
 import type { ArticleExport } from '../../common/export/views';
 import { scanExportFolder, type FolderState } from './folder-scan';
@@ -73,18 +69,16 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
   return exportRendered({ ...options, items: items(), total });
 }
 
-/** One file to export: already rendered, with the name it gets if it is new. */
-export interface ExportItem {
-  article: RenderedArticle;
-  fileName: string;
-  /** Front matter keys Margin owns (see ExportTemplate.ownedKeys). */
-  ownedKeys: ReadonlySet<string>;
-}
+export type { ExportItem } from '../../common/export/folder-plan';
 
 /** Articles handled between two turns of the event loop (file I/O is mostly synchronous). */
 const BATCH = 64;
-/** Replacements (each fsynced) in flight at once: enough to overlap the fsyncs. */
-const REPLACE_CONCURRENCY = 8;
+/**
+ * Writes in flight at once. File creation is the kernel's work (about 0.2 to 1 ms a file on the
+ * project's machine, all of it in the folder's directory): done on the thread pool, it overlaps
+ * rendering the next articles; replacements overlap their fsyncs.
+ */
+const IN_FLIGHT = 16;
 
 type Outcome =
   | { kind: 'written' | 'unchanged'; file: string }
@@ -145,7 +139,7 @@ export async function exportRendered(options: {
           })
           .finally(() => running.delete(task));
         running.add(task);
-        if (running.size >= REPLACE_CONCURRENCY) await Promise.race(running);
+        if (running.size >= IN_FLIGHT) await Promise.race(running);
       }
       if (index % BATCH === BATCH - 1) await yieldToEventLoop();
     }
@@ -178,24 +172,6 @@ function summarize(outcomes: readonly Outcome[]): FolderExportResult {
   return result;
 }
 
-interface Target {
-  file: string;
-  /** True when the file is the article's from an earlier export. */
-  existing: boolean;
-}
-
-/** The article's file from before, else a new name: `fileName`, numbered if that is taken. */
-function claimFile(folder: FolderState, articleId: string, fileName: string): Target {
-  const existing = folder.filesById.get(articleId);
-  if (existing !== undefined) return { file: existing, existing: true };
-  let file = fileName;
-  for (let number = 2; folder.takenNames.has(fileNameKey(file)); number += 1) {
-    file = numberedFileName(fileName, number);
-  }
-  folder.takenNames.add(fileNameKey(file));
-  return { file, existing: false };
-}
-
 /**
  * Writes one article's file: a new file at once; an existing one merged, and replaced only if
  * that changes it (returning a promise then, as the replacement is fsynced).
@@ -207,28 +183,30 @@ function exportOne(
   target: Target,
 ): Outcome | Promise<Outcome> {
   const written: Outcome = { kind: 'written', file: target.file };
+  const { articleId } = item.article;
   const before = target.existing
     ? (folder.contents.get(target.file) ?? readText(path.join(writer.dir, target.file)))
     : null;
   folder.contents.delete(target.file);
   if (before === NOT_TEXT) {
-    const { articleId } = item.article;
     return { kind: 'skipped', file: target.file, articleId, reason: 'it is not UTF-8 text' };
   }
-  if (before === null) {
-    // New, or gone since the scan (deleted or moved away): written afresh under its name.
-    const text = newManagedFile(item.article);
-    return writer.create(target.file, text)
-      ? written
-      : writer.replace(target.file, text).then(() => written);
+  // Null: new, or gone since the scan (deleted or moved away): written afresh under its name.
+  const plan = planFile(before, item);
+  switch (plan.kind) {
+    case 'skipped':
+      return { kind: 'skipped', file: target.file, articleId, reason: plan.reason };
+    case 'unchanged':
+      return { kind: 'unchanged', file: target.file };
+    case 'replace':
+      return writer.replace(target.file, plan.text).then(() => written);
+    case 'create':
+      return writer
+        .create(target.file, plan.text)
+        .then((created) =>
+          created ? written : writer.replace(target.file, plan.text).then(() => written),
+        );
   }
-  const merged = mergeManagedFile(before, item.article, item.ownedKeys);
-  if (!merged.ok) {
-    const { articleId } = item.article;
-    return { kind: 'skipped', file: target.file, articleId, reason: merged.reason };
-  }
-  if (merged.text === before) return { kind: 'unchanged', file: target.file };
-  return writer.replace(target.file, merged.text).then(() => written);
 }
 
 const NOT_TEXT = Symbol('not UTF-8 text');

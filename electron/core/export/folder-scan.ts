@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileNameKey } from '../../common/export/file-name';
-import { managedArticleId } from '../../common/export/managed-file';
+import {
+  emptyFolderIndex,
+  indexExistingFile,
+  type FolderIndex,
+} from '../../common/export/folder-plan';
 import { yieldToEventLoop } from './yield';
 
 /** What an export folder already holds. */
-export interface FolderState {
-  /** The file (name in the folder) of each article exported there before, by article id. */
-  filesById: Map<string, string>;
-  /** Every name in the folder, as compared by case-insensitive file systems: not to be reused. */
-  takenNames: Set<string>;
+export interface FolderState extends FolderIndex {
   /** Contents read while scanning, by file name, to spare reading them again (bounded). */
   contents: Map<string, string>;
 }
@@ -29,23 +28,19 @@ const READ_BATCH = 64;
  */
 export async function scanExportFolder(dir: string, signal?: AbortSignal): Promise<FolderState> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const takenNames = new Set(entries.map((entry) => fileNameKey(entry.name)));
+  const index = emptyFolderIndex(entries.map((entry) => entry.name));
   const markdown = entries
     .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name))
     .map((entry) => entry.name)
     .sort();
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const filesById = new Map<string, string>();
   const contents = new Map<string, string>();
   let cached = 0;
   for (let start = 0; start < markdown.length; start += READ_BATCH) {
     signal?.throwIfAborted();
     for (const name of markdown.slice(start, start + READ_BATCH)) {
       const text = readText(path.join(dir, name), decoder);
-      if (text === '') takenNames.delete(fileNameKey(name));
-      const id = text ? managedArticleId(text) : null;
-      if (text === null || id === null || filesById.has(id)) continue;
-      filesById.set(id, name);
+      if (text === null || indexExistingFile(index, name, text) === null) continue;
       if (cached + text.length <= CONTENT_CACHE_CHARS) {
         cached += text.length;
         contents.set(name, text);
@@ -53,7 +48,7 @@ export async function scanExportFolder(dir: string, signal?: AbortSignal): Promi
     }
     await yieldToEventLoop();
   }
-  return { filesById, takenNames, contents };
+  return { ...index, contents };
 }
 
 /** The file's text, or null if it can't be read or is not UTF-8: not a file Margin wrote. */

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from '../archive/atomic-write';
 
@@ -18,30 +17,29 @@ const RENAME_RETRY_MS = 100;
  *   held nothing of the user's, and the next export rewrites an empty file. Measured on the
  *   project's machine, an fsync costs about 6 ms: 10,000 new files would take a minute.
  *
- * The folder is fsynced once, by `finish()`, rather than after every file. `create` uses
- * synchronous calls, which cost a tenth of the thread-pool round trips here; callers run it in
- * small batches between which the event loop runs.
+ * The folder is fsynced once, by `finish()`, rather than after every file. Writes run on the
+ * thread pool, so callers keep several in flight while they render the next files.
  */
 export class FolderWriter {
   private renamed = false;
+  /** Temp names: one random prefix per export and a counter, not a random draw per file. */
+  private readonly tempPrefix = randomBytes(6).toString('hex');
+  private tempCount = 0;
 
   constructor(readonly dir: string) {}
 
   /**
-   * Returns false, having written nothing, when Windows refused the rename because another
-   * process (an antivirus scanning the new file) holds it: then use `replace`, which retries.
+   * Writes a new file. Returns false, having written nothing, when Windows refused the rename
+   * because another process (an antivirus scanning the new file) holds it: then use `replace`,
+   * which retries.
    */
-  create(name: string, data: string): boolean {
+  async create(name: string, data: string): Promise<boolean> {
     const tmp = this.tempPath(name);
     try {
-      writeFileSync(tmp, data, { flag: 'wx', mode: 0o644 });
-      renameSync(tmp, path.join(this.dir, name));
+      await writeFile(tmp, data, { flag: 'wx', mode: 0o644 });
+      await rename(tmp, path.join(this.dir, name));
     } catch (error) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // Never created, or already renamed.
-      }
+      await unlink(tmp).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPERM' || code === 'EBUSY') return false;
       throw error;
@@ -78,7 +76,8 @@ export class FolderWriter {
   }
 
   private tempPath(name: string): string {
-    return path.join(this.dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    this.tempCount += 1;
+    return path.join(this.dir, `.${name}.${this.tempPrefix}-${this.tempCount}.tmp`);
   }
 }
 

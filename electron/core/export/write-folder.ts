@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { MarkdownFile } from '../../common/api';
-import { frontMatterEntries } from '../../common/export/front-matter';
-import { parseManagedFile } from '../../common/export/managed-file';
+import { exportItemOf, type ExportItem } from '../../common/export/folder-plan';
 import { writeFileAtomic } from '../archive/atomic-write';
-import { exportRendered, type ExportItem } from './folder-export';
+import { exportRendered } from './folder-export';
 
 /**
  * Writes export files (as `exportAll` returns them) into `dir` with the same care as
@@ -20,16 +19,9 @@ export async function writeMarkdownFolder(dir: string, files: MarkdownFile[]): P
     if (path.basename(file.fileName) !== file.fileName) {
       throw new Error(`Refusing an unsafe export file name: ${file.fileName}`);
     }
-    const article = parseManagedFile(file.markdown);
-    if (article === null) {
-      others.push(file);
-      continue;
-    }
-    // The keys this file's front matter holds are Margin's: they were rendered by Margin.
-    const keys = frontMatterEntries(
-      (article.frontMatter ?? '').split('\n').map((line) => `${line}\n`),
-    ).flatMap((entry) => (entry.key === null ? [] : [entry.key]));
-    items.push({ article, fileName: file.fileName, ownedKeys: new Set(keys) });
+    const item = exportItemOf(file);
+    if (item === null) others.push(file);
+    else items.push(item);
   }
   const result = await exportRendered({ dir, items, total: items.length });
   for (const file of others) await writeFileAtomic(path.join(dir, file.fileName), file.markdown);

@@ -35,7 +35,7 @@ export function searchMetaOf(meta: ArticleMeta, highlights: readonly Highlight[]
 
 /**
  * Changes whenever what the index holds as text changes: title, byline, site, address, body (by
- * its source hash), highlights and notes. Read state, tags and dates are metadata, compared
+ * its source hash, and the hash of `text.txt` when its content is replaced), highlights and notes. Read state, tags and dates are metadata, compared
  * as they are.
  */
 export function documentVersion(meta: ArticleMeta, highlights: readonly Highlight[]): string {
@@ -45,6 +45,7 @@ export function documentVersion(meta: ArticleMeta, highlights: readonly Highligh
     meta.siteName,
     meta.url,
     meta.sourceHash,
+    meta.files?.['text.txt'] ?? '',
     meta.note,
     ordered(highlights).map((h) => [h.selectors[0].exact, h.note]),
   ]);

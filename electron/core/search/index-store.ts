@@ -56,12 +56,16 @@ export class IndexStore {
     private manifest: Manifest,
   ) {}
 
-  /** Loads what is usable of the index in `dir` into `index` (which must be empty). */
+  /**
+   * Loads what is usable of the index in `dir` into `index` (which must be empty). With
+   * `readOnly`, nothing is created (a library opened only to read is never written to).
+   */
   static async load(
     dir: string,
     index: SearchIndex,
+    options: { readOnly?: boolean } = {},
   ): Promise<{ store: IndexStore; report: LoadReport }> {
-    await mkdir(dir, { recursive: true });
+    if (!options.readOnly) await mkdir(dir, { recursive: true });
     const fresh: Manifest = { format: INDEX_FORMAT, segments: [], snapshot: '', log: '', next: 1 };
     let manifest: Manifest;
     try {

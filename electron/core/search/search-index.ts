@@ -24,7 +24,11 @@ export interface SearchOptions {
   now?: Date;
 }
 
-export const DEFAULT_SEARCH_LIMIT = 50;
+/**
+ * A page of results: what the app shows for a query (more are asked for with an offset). Each
+ * hit shown needs its text read and scanned for the snippet, which is most of a query's cost.
+ */
+export const DEFAULT_SEARCH_LIMIT = 20;
 
 export interface SearchResults {
   hits: SearchHit[];
@@ -151,7 +155,13 @@ export class SearchIndex {
     for (let slot = 0; slot < this.table.capacity; slot += 1) {
       if ((scores[slot] as number) >= 0) matches[total++] = slot;
     }
-    const page = topK(matches, total, offset + limit, this.order(parsed.sort, scores)).slice(
+    const key =
+      parsed.sort.descending && parsed.sort.by !== 'title'
+        ? parsed.sort.by === 'relevance'
+          ? scores
+          : this.table.savedAt
+        : null;
+    const page = topK(matches, total, offset + limit, this.order(parsed.sort, scores), key).slice(
       offset,
     );
     const words: SpanWord[] = [];

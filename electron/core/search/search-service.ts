@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchHit } from '../../common/api';
 import type { MetaPatch, SearchDocument, SearchMeta } from './document';
 import type { CatalogEntry } from './from-library';
 import { IndexStore, type LoadReport } from './index-store';
+import { readTextFile } from './read-text';
 import { SearchIndex, type SearchOptions, type SearchResults } from './search-index';
 
 export interface SearchServiceOptions {
@@ -23,6 +23,11 @@ export interface SearchServiceOptions {
   flushDelayMs?: number;
   /** Documents indexed between two writes while catching up, so an interrupted build resumes. */
   checkpointEvery?: number;
+  /**
+   * Never write: the index is loaded and caught up in memory only (a library opened to read,
+   * while another process may be writing it).
+   */
+  readOnly?: boolean;
 }
 
 export interface ServiceResults extends SearchResults {
@@ -102,9 +107,10 @@ export class SearchService {
   static async open(libraryDir: string, options: SearchServiceOptions): Promise<SearchService> {
     const dir = options.indexDir ?? path.join(libraryDir, 'index');
     let index = new SearchIndex({ storeBodies: false });
-    const { store, report } = await IndexStore.load(dir, index);
+    const readOnly = options.readOnly === true;
+    const { store, report } = await IndexStore.load(dir, index, { readOnly });
     if (report.problem !== null && report.documents === 0) {
-      await store.clear();
+      if (!readOnly) await store.clear();
       index = new SearchIndex({ storeBodies: false });
     }
     return new SearchService(index, store, { ...options, libraryDir }, report);
@@ -187,10 +193,20 @@ export class SearchService {
     };
   }
 
+  /** The version of the article's text the index holds (see `documentVersion`), if any. */
+  versionOf(id: string): string | undefined {
+    return this.index.has(id) ? this.index.versionOf(id) : undefined;
+  }
+
   /** Writes pending changes to disk now. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.options.readOnly) {
+      // Sealing still bounds the memory of the segment being written.
+      this.index.seal();
+      return Promise.resolve();
+    }
     // A failed write must not fail the ones after it: each flush reports only its own.
     this.writing = this.writing
       .catch(() => undefined)
@@ -220,7 +236,7 @@ export class SearchService {
 
   private schedule(): void {
     const delay = this.options.flushDelayMs ?? 1000;
-    if (delay <= 0 || this.timer || this.closed) return;
+    if (delay <= 0 || this.timer || this.closed || this.options.readOnly) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.flush().catch(() => {
@@ -277,11 +293,9 @@ export class SearchService {
     }
     let text = '';
     try {
-      // Synchronous on purpose: a page-cached 10 KB file reads in microseconds, while the
-      // asynchronous readFile pays four thread-pool round trips (open, stat, read, close).
       text = this.options.readText
         ? await this.options.readText(id)
-        : readFileSync(path.join(this.options.libraryDir, 'articles', id, 'text.txt'), 'utf8');
+        : readTextFile(path.join(this.options.libraryDir, 'articles', id, 'text.txt'));
     } catch {
       // A missing text file leaves a snippet from highlights and notes, or none.
     }

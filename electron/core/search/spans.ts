@@ -16,6 +16,13 @@ export interface SpanWord {
 
 /** Past the snippet around a cluster showing every word, nothing more can show. */
 const STOP_MARGIN = 40;
+/**
+ * Candidates are looked for this many characters at a time (up to the next space), so the scan
+ * of a long text stops soon after the snippet's place is found instead of running to its end.
+ */
+const CHUNK = 2048;
+/** How far past CHUNK to look for a space to end the chunk at (else cut there anyway). */
+const CHUNK_REACH = 256;
 const ASCII_TERM = /^[a-z0-9]+$/;
 const NON_ASCII = /[\u0080-\uffff]/g;
 
@@ -24,16 +31,13 @@ const NON_ASCII = /[\u0080-\uffff]/g;
  * text, so the index keeps no offsets. The scan stops once it has a place showing every query
  * word (the snippet goes there; see `buildSnippet`).
  *
- * When every word starts with an ASCII term, a case-insensitive regular expression finds the
- * candidate words (native speed; ASCII words fold by lower-casing), and only words holding
+ * When every word starts with an ASCII term, a case-insensitive search finds the candidate
+ * words (native speed; ASCII words fold by lower-casing), chunk by chunk, and only words holding
  * other characters ("café", "Ｔａｌｉｂａｎ") are folded to be checked. Otherwise every word is.
  */
 export function findSpans(text: string, words: readonly SpanWord[]): MatchSpan[] {
   if (words.length === 0 || text === '') return [];
   const firsts = [...new Set(words.map((word) => word.terms[0] ?? ''))];
-  const starts = firsts.every((term) => ASCII_TERM.test(term))
-    ? candidateStarts(text, firsts)
-    : null;
   const longest = Math.max(...words.map((word) => word.terms.length));
   const wordCount = new Set(words.map((word) => word.word)).size;
   const spans: MatchSpan[] = [];
@@ -50,41 +54,69 @@ export function findSpans(text: string, words: readonly SpanWord[]): MatchSpan[]
     }
     return true;
   };
-  if (starts) {
-    for (const start of starts) if (!tryAt(start)) break;
+  if (firsts.every((term) => ASCII_TERM.test(term))) {
+    const firstUnits = new Set(firsts.map((term) => term.charCodeAt(0)));
+    for (let from = 0; from < text.length && from <= stopAt;) {
+      const to = chunkEnd(text, from);
+      for (const start of candidateStarts(text, from, to, firsts, firstUnits)) {
+        if (!tryAt(start)) return spans;
+      }
+      from = to;
+    }
   } else {
     forEachWordSpan(text, (start) => tryAt(start));
   }
   return spans;
 }
 
+/** Where the chunk from `from` ends: at a space, so that no word straddles two chunks. */
+function chunkEnd(text: string, from: number): number {
+  let to = from + CHUNK;
+  if (to >= text.length) return text.length;
+  const limit = Math.min(text.length, to + CHUNK_REACH);
+  while (to < limit) {
+    const code = text.charCodeAt(to);
+    if (code === 32 || code === 10 || code === 9 || code === 13) return to;
+    to += 1;
+  }
+  return to;
+}
+
 /**
- * Starts of the words that may match: ASCII words beginning with a first term, and words with
- * other characters whose first letter could fold to a first term's. Found with `indexOf` on a
- * lower-cased copy: no allocation per occurrence, which on long bodies is most of the cost.
+ * Starts, in order, of the words in [from, to) that may match: ASCII words beginning with a
+ * first term, and words with other characters whose first letter could fold to a first term's.
+ * Found with `indexOf` on a lower-cased copy of the chunk: no allocation per occurrence, which
+ * on long bodies is most of the cost.
  */
-function candidateStarts(text: string, firsts: readonly string[]): number[] {
+function candidateStarts(
+  text: string,
+  from: number,
+  to: number,
+  firsts: readonly string[],
+  firstUnits: ReadonlySet<number>,
+): number[] {
   const starts = new Set<number>();
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) {
+  const chunk = text.slice(from, to);
+  const lower = chunk.toLowerCase();
+  const sameLength = lower.length === chunk.length;
+  if (sameLength) {
     for (const term of firsts) {
       for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
-        if (isWordStart(text, at)) starts.add(at);
+        if (isWordStart(text, from + at)) starts.add(from + at);
       }
     }
   } else {
     // Lower-casing changed the length ("İ"): offsets would drift, so use the slower regex.
-    for (const match of text.matchAll(new RegExp(firsts.join('|'), 'gi'))) {
-      if (isWordStart(text, match.index)) starts.add(match.index);
+    for (const match of chunk.matchAll(new RegExp(firsts.join('|'), 'gi'))) {
+      if (isWordStart(text, from + match.index)) starts.add(from + match.index);
     }
   }
-  const firstUnits = new Set(firsts.map((term) => term.charCodeAt(0)));
-  NON_ASCII.lastIndex = 0;
-  for (let match = NON_ASCII.exec(text); match; match = NON_ASCII.exec(text)) {
+  NON_ASCII.lastIndex = from;
+  for (let match = NON_ASCII.exec(text); match && match.index < to; match = NON_ASCII.exec(text)) {
     let at = match.index;
     const start = wordStartAround(text, at);
     if (start < 0) continue;
-    const first = lower.length === text.length ? lower.charCodeAt(start) : 128;
+    const first = sameLength ? lower.charCodeAt(start - from) : 128;
     if (first >= 128 || firstUnits.has(first)) starts.add(start);
     // The rest of this word is settled.
     while (at + 1 < text.length && isInWord(text, at + 1)) at += 1;

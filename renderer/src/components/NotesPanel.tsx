@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleContent, MarginApi } from '../../../electron/common/api';
-import { HIGHLIGHT_COLORS, type Highlight } from '../../../electron/common/model';
+import {
+  HIGHLIGHT_COLORS,
+  type Highlight,
+  type HighlightColor,
+} from '../../../electron/common/model';
+import { OrphanList } from './OrphanList';
 
 export interface PlacedHighlight {
   highlight: Highlight;
@@ -18,6 +23,11 @@ interface Props {
   onHighlightDeleted(id: string): void;
   onClose(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
+  /** Whether text is selected in the article, to re-attach an orphan to. */
+  canReattach: boolean;
+  onReattach(id: string): void;
+  /** What each color means (library settings), shown on its swatch. */
+  colorMeanings: Partial<Record<HighlightColor, string>>;
 }
 
 const SAVE_DELAY_MS = 400;
@@ -61,6 +71,7 @@ function HighlightEditor(props: {
   onDeleted(id: string): void;
   onClose(): void;
   notify: Props['notify'];
+  colorMeanings: Props['colorMeanings'];
 }) {
   const { api, highlight, notify } = props;
   const note = useDebouncedSave(async (value) => {
@@ -102,6 +113,7 @@ function HighlightEditor(props: {
               type="button"
               className={`swatch hl-${color}`}
               aria-label={`Color ${color}`}
+              title={props.colorMeanings[color] ? `${color}: ${props.colorMeanings[color]}` : color}
               aria-pressed={highlight.color === color}
               onClick={async () => {
                 try {
@@ -113,6 +125,9 @@ function HighlightEditor(props: {
             />
           ))}
         </div>
+        {props.colorMeanings[highlight.color] && (
+          <span className="color-meaning">{props.colorMeanings[highlight.color]}</span>
+        )}
         <button
           type="button"
           className="danger"
@@ -175,24 +190,25 @@ export function NotesPanel(props: Props) {
                 onDeleted={props.onHighlightDeleted}
                 onClose={props.onClose}
                 notify={notify}
+                colorMeanings={props.colorMeanings}
               />
             )}
           </li>
         ))}
       </ol>
-      {orphans.length > 0 && (
-        <section aria-label="Highlights not found in the text">
-          <h3>Not found in the text</h3>
-          <ol className="highlight-list">
-            {orphans.map(({ highlight }) => (
-              <li key={highlight.id}>
-                <span className="quote">{highlight.selectors[0].exact}</span>
-                {highlight.note && <span className="note-preview">{highlight.note}</span>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <OrphanList
+        orphans={orphans.map((p) => p.highlight)}
+        canReattach={props.canReattach}
+        onReattach={props.onReattach}
+        onDelete={async (hid) => {
+          try {
+            await api.deleteHighlight(hid);
+            props.onHighlightDeleted(hid);
+          } catch (error) {
+            notify(`Could not delete the highlight: ${(error as Error).message}`, 'error');
+          }
+        }}
+      />
       <h2>
         <label htmlFor="article-note">Article note</label>
       </h2>

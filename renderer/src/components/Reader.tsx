@@ -2,9 +2,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { ArticleContent, MarginApi } from '../../../electron/common/api';
 import { anchor, describeRange } from '../../../electron/common/anchoring';
 import type { Highlight, HighlightColor } from '../../../electron/common/model';
+import { markFocusableHighlights } from '../reader/focusable-highlights';
 import { formatDate, isTyping, sourceLabel } from '../format';
-import { saveMarkdownFile } from '../files';
+import { IMPORT_ACCEPT, saveMarkdownFile, toImportFiles } from '../files';
 import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
+import { openArticleLink } from '../reader/external-link';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
 import { setArticleHtml } from '../reader/trusted-html';
 import { FindBar } from './FindBar';
@@ -17,11 +19,13 @@ interface Props {
   focus: { start: number; end: number } | null;
   onChanged(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
+  /** The article's content changed on disk (Update from source): open it afresh. */
+  onReload?(): void;
 }
 
 const SCROLL_SAVE_MS = 600;
 
-export function Reader({ api, article, focus, onChanged, notify }: Props) {
+export function Reader({ api, article, focus, onChanged, notify, onReload }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [highlights, setHighlights] = useState<Highlight[]>(article.highlights);
@@ -29,7 +33,16 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [finding, setFinding] = useState(false);
+  const [colorMeanings, setColorMeanings] = useState<Partial<Record<HighlightColor, string>>>({});
+  const updateInput = useRef<HTMLInputElement>(null);
   const id = article.meta.id;
+
+  useEffect(() => {
+    api.getSettings().then(
+      (s) => setColorMeanings(s.colorMeanings),
+      () => undefined,
+    );
+  }, [api]);
 
   // The body is untrusted (if sanitized) HTML: set once per article, outside React's reconciliation,
   // so that painting highlight marks into it is never undone by a re-render.
@@ -45,7 +58,11 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
   const placed: PlacedHighlight[] = useMemo(
     () =>
       highlights
-        .map((h) => ({ highlight: h, place: text ? anchor(text, h.selectors) : null }))
+        .map((h) => ({
+          highlight: h,
+          // An orphan stays unplaced until the user re-attaches it, even if its words turn up.
+          place: text && !h.orphaned ? anchor(text, h.selectors) : null,
+        }))
         .sort((a, b) => (a.place?.start ?? Infinity) - (b.place?.start ?? Infinity)),
     [highlights, text],
   );
@@ -72,6 +89,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
     for (const mark of body.querySelectorAll(`mark[${MARK_ATTR}="${activeId ?? ''}"]`)) {
       mark.classList.add('hl-active');
     }
+    markFocusableHighlights(body);
   }, [placed, text, activeId]);
 
   // Where to start reading: the search match if we came from search, else where the reader left off.
@@ -124,7 +142,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
   }, []);
 
   const highlightSelection = useCallback(
-    async (color: HighlightColor = 'yellow') => {
+    async (color: HighlightColor = 'yellow', openNote = true) => {
       if (!selection || !text) return;
       // Leading/trailing whitespace of a sloppy selection is not part of the quote.
       let { start, end } = selection;
@@ -139,7 +157,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
           note: '',
         });
         setHighlights((hs) => [...hs, created]);
-        setActiveId(created.id);
+        if (openNote) setActiveId(created.id);
         document.getSelection()?.removeAllRanges();
         onChanged();
       } catch (error) {
@@ -157,9 +175,10 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
         return;
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'h' && selection) {
+      if ((e.key === 'h' || e.key === 'n') && selection) {
+        // h keeps the passage; n keeps it and opens its note.
         e.preventDefault();
-        void highlightSelection();
+        void highlightSelection('yellow', e.key === 'n');
       } else if (e.key === 'Escape') {
         setActiveId(null);
       }
@@ -173,7 +192,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
     const link = target.closest('a');
     if (link) {
       e.preventDefault();
-      openLink(link.href);
+      openArticleLink(link, e.nativeEvent);
       return;
     }
     const mark = target.closest(`mark[${MARK_ATTR}]`);
@@ -189,6 +208,38 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
     if (top < 0 || top > scroller.clientHeight - 40)
       scroller.scrollTop += top - scroller.clientHeight / 3;
   }, []);
+
+  const reattach = async (highlightId: string) => {
+    if (!selection || !text) return;
+    let { start, end } = selection;
+    while (start < end && /\s/.test(text[start] ?? '')) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    if (end <= start) return;
+    try {
+      const updated = await api.reattachHighlight(highlightId, describeRange(text, start, end));
+      setHighlights((hs) => hs.map((x) => (x.id === updated.id ? updated : x)));
+      document.getSelection()?.removeAllRanges();
+      setActiveId(updated.id);
+      onChanged();
+    } catch (error) {
+      notify(`Could not re-attach the highlight: ${(error as Error).message}`, 'error');
+    }
+  };
+
+  const updateFromSource = async (file: File) => {
+    try {
+      const result = await api.replaceArticle(id, (await toImportFiles([file]))[0]!);
+      notify(
+        result.orphaned > 0
+          ? `Updated “${result.title}”: ${result.anchored} highlight(s) kept in place, ${result.orphaned} orphaned (listed under Orphaned highlights)`
+          : `Updated “${result.title}”: every highlight is in place`,
+      );
+      onChanged();
+      onReload?.();
+    } catch (error) {
+      notify(`Could not update the article: ${(error as Error).message}`, 'error');
+    }
+  };
 
   const scrollToHighlight = (highlightId: string) => {
     setActiveId(highlightId);
@@ -235,6 +286,25 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
         <button type="button" onClick={() => void copyMarkdown()}>
           Copy as Markdown
         </button>
+        <button
+          type="button"
+          onClick={() => updateInput.current?.click()}
+          title="Replace this article with a new copy of it; highlights follow their words"
+        >
+          Update from source…
+        </button>
+        <input
+          ref={updateInput}
+          type="file"
+          hidden
+          accept={IMPORT_ACCEPT}
+          data-testid="update-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void updateFromSource(file);
+          }}
+        />
         {finding && (
           <FindBar
             bodyRef={bodyRef}
@@ -271,7 +341,7 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
                       href={meta.url}
                       onClick={(e) => {
                         e.preventDefault();
-                        openLink(meta.url ?? '');
+                        openArticleLink(e.currentTarget, e.nativeEvent);
                       }}
                     >
                       Original
@@ -280,7 +350,19 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
                 )}
               </p>
             </header>
-            <div className="reader-body" ref={bodyRef} onClick={onBodyClick} />
+            <div
+              className="reader-body"
+              ref={bodyRef}
+              onClick={onBodyClick}
+              onKeyDown={(e) => {
+                // A focused highlight opens its note with Enter or Space, as a button would.
+                const mark = (e.target as HTMLElement).closest(`mark[${MARK_ATTR}]`);
+                if (mark && (e.key === 'Enter' || e.key === ' ')) {
+                  e.preventDefault();
+                  setActiveId(mark.getAttribute(MARK_ATTR));
+                }
+              }}
+            />
           </article>
         </div>
         <NotesPanel
@@ -300,23 +382,13 @@ export function Reader({ api, article, focus, onChanged, notify }: Props) {
           }}
           onClose={() => setActiveId(null)}
           notify={notify}
+          canReattach={selection !== null}
+          onReattach={(hid) => void reattach(hid)}
+          colorMeanings={colorMeanings}
         />
       </div>
     </div>
   );
-}
-
-/** Links open outside Margin: the system browser in Electron, a new tab in the browser host. */
-function openLink(href: string) {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
-  if (window.marginShell) void window.marginShell.openExternal(url.href);
-  else window.open(url.href, '_blank', 'noopener,noreferrer');
 }
 
 /** Marks the search match for a moment without touching the article's DOM. */

@@ -4,6 +4,10 @@ import {
   displayedImageSrc,
 } from '../../../electron/common/article-html-policy';
 
+// The CSP allows one Trusted Types policy, `dompurify`, and DOMPurify makes it lazily, on its
+// first sanitize: make it now, as the app starts, so no other script can ever take the name.
+if (DOMPurify.isSupported) DOMPurify.sanitize('', { RETURN_TRUSTED_TYPE: true });
+
 /**
  * Image sources are settled inside the sanitizer, so its output is never changed afterwards:
  * stored images (`margin-asset:`) are shown from Electron's protocol or the browser host's asset

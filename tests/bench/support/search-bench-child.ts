@@ -16,12 +16,14 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { Highlight } from '../../../electron/common/model';
 import { documentFromLibrary } from '../../../electron/core/search/from-library';
+import { DEFAULT_SEARCH_LIMIT } from '../../../electron/core/search/search-index';
 import { SearchService } from '../../../electron/core/search/search-service';
 import { CorpusGenerator } from './search-corpus';
 import { librarySource } from './search-library';
 
 const WARMUP = 20;
-const LIMIT = 50;
+/** A page of results, as the app asks for (each hit shown gets a snippet); FTS5 gets the same. */
+const LIMIT = DEFAULT_SEARCH_LIMIT;
 const UPDATES = 10;
 
 function rssMb(): number {

@@ -407,6 +407,20 @@ describe('highlightToMarkdown', () => {
     expect(highlightToMarkdown(input, 'gone1')).toContain('orphaned');
     expect(highlightToMarkdown(input, 'nope')).toBeNull();
   });
+
+  it.each(Object.keys(TEMPLATE_PRESETS) as TemplatePresetName[])(
+    'marks each orphaned highlight, and only those, in the %s preset (file and copy)',
+    (preset) => {
+      const template = presetTemplate(preset);
+      const placed = highlight('still here', 0, { id: 'here1' });
+      const orphan = highlight('gone away', 40, { id: 'gone1' });
+      const input = { meta: meta(), highlights: [placed, orphan], orphanIds: new Set(['gone1']) };
+      const marker = /orphaned: no longer found in the article/i;
+      expect(articleToMarkdown(input, template).match(new RegExp(marker, 'gi'))).toHaveLength(1);
+      expect(highlightToMarkdown(input, 'gone1', template)).toMatch(marker);
+      expect(highlightToMarkdown(input, 'here1', template)).not.toMatch(/orphan/i);
+    },
+  );
 });
 
 describe('articlesToMarkdown', () => {

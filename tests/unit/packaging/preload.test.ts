@@ -43,6 +43,28 @@ beforeEach(() => {
   electron.ipcRenderer.invoke.mockReset();
 });
 
+describe('what the preload exposes', () => {
+  it('is window.margin and window.marginShell, nothing else', () => {
+    expect([...electron.exposed.keys()]).toEqual(['margin', 'marginShell']);
+  });
+
+  it('hands over plain functions only, never ipcRenderer or any of its methods', () => {
+    const ipc = electron.ipcRenderer as unknown as Record<string, unknown>;
+    const ipcParts = new Set<unknown>([ipc, ...Object.values(ipc)]);
+    for (const api of [margin, marginShell]) {
+      expect(ipcParts.has(api)).toBe(false);
+      for (const [key, value] of Object.entries(api)) {
+        expect([key, typeof value]).toEqual([key, 'function']);
+        expect(ipcParts.has(value)).toBe(false);
+        expect(Object.keys(value as object)).toEqual([]);
+      }
+      for (const name of ['invoke', 'send', 'sendSync', 'on', 'postMessage', 'ipcRenderer']) {
+        expect(api).not.toHaveProperty(name);
+      }
+    }
+  });
+});
+
 describe('window.margin', () => {
   it('exposes exactly the API methods, in order', () => {
     expect(Object.keys(margin)).toEqual([...API_METHODS]);

@@ -17,6 +17,7 @@ const PURE_MODULES = [
   'file-names.ts',
   'menu-template.ts',
   'navigation-policy.ts',
+  'security.ts',
   'responses.ts',
   'sender-policy.ts',
   'startup-errors.ts',

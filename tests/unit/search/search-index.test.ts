@@ -271,7 +271,9 @@ describe('SearchIndex matching', () => {
   it('honours the limit', () => {
     const index = new SearchIndex();
     for (let n = 0; n < 30; n += 1) index.upsert(doc({ id: `d${n}`, body: `common word ${n}` }));
-    expect(index.search('common')).toHaveLength(30);
+    // A page by default; the rest from an offset.
+    expect(index.search('common')).toHaveLength(20);
+    expect(index.search('common', { offset: 20 })).toHaveLength(10);
     expect(index.search('common', { limit: 5 })).toHaveLength(5);
     expect(index.search('common', { limit: 0 })).toEqual([]);
   });

@@ -27,7 +27,7 @@ describe('the library service on a real archive', () => {
     const reopened = await openServices(services.libraryDir);
     const [article] = await reopened.library.listArticles();
     expect(article?.title).toBe(SAMPLE_TITLE);
-    expect((await reopened.library.search('ghazni'))[0]?.id).toBe(id);
+    expect((await reopened.library.search('ghazni')).hits[0]?.id).toBe(id);
   });
 
   it('does not import the same file twice', async () => {
@@ -94,8 +94,8 @@ describe('the library service on a real archive', () => {
     const content = await reopened.library.getArticle(id);
     expect(content.highlights.map((x) => x.note)).toEqual(['check HRW report']);
     expect(content.meta.note).toBe('Follow the Geneva angle');
-    expect((await reopened.library.search('hrw'))[0]?.id).toBe(id);
-    expect((await reopened.library.search('geneva angle'))[0]?.id).toBe(id);
+    expect((await reopened.library.search('hrw')).hits[0]?.id).toBe(id);
+    expect((await reopened.library.search('geneva angle')).hits[0]?.id).toBe(id);
   });
 
   it('refuses a quote that is not in the article', async () => {
@@ -111,10 +111,10 @@ describe('the library service on a real archive', () => {
     const id = await importSample(services);
     await services.library.deleteArticle(id);
     expect(await services.library.listArticles()).toEqual([]);
-    expect(await services.library.search('ghazni')).toEqual([]);
+    expect((await services.library.search('ghazni')).hits).toEqual([]);
     await services.library.restoreArticle(id);
     expect(await services.library.listArticles()).toHaveLength(1);
-    expect((await services.library.search('ghazni'))[0]?.id).toBe(id);
+    expect((await services.library.search('ghazni')).hits[0]?.id).toBe(id);
   });
 
   it('never opens over a damaged library.json it has no backup of, and leaves it untouched', async () => {

@@ -10,8 +10,9 @@ import type { EditedText } from './edit-text';
  * paragraph move carried part of the highlight elsewhere (or moved part of it behind another
  * part), its characters form several pieces, each in its original order (the highlight is
  * "split"): the expected range is the piece with the most of them, and any
- * other piece holding at least a third of them, or the whole span when the pieces are still in
- * order (text moved into the highlight, like an insertion), counts as well. When nothing is left
+ * other piece holding at least a third of them, or the whole span when at least half of its
+ * visible characters are the highlight's own or inserted (text moved into the highlight, like an
+ * insertion, or the highlight's paragraphs reordered among themselves), counts as well. When nothing is left
  * (all deleted), the right outcome is an orphan.
  *
  * Correct, for an anchored range A and an expected range E:
@@ -34,7 +35,7 @@ export interface Expected {
   /**
    * Other ranges that count as correct, for a highlight that a paragraph move split: any other
    * piece with at least a third of its characters, and the span from its first to its last
-   * character when its pieces are still in order (the moved text now sits inside it).
+   * character when at least half of that span is the highlight's own or inserted text.
    */
   alternatives: Range[];
   /** Part of the highlight was carried elsewhere by a paragraph move (or text moved into it). */
@@ -112,17 +113,41 @@ export function expectedRange(
   }
   const largest = pieces.reduce((a, b) => (b.size > a.size ? b : a));
   const surviving = pieces.reduce((sum, p) => sum + p.size, 0);
-  const inOrder = pieces.every((p, i) => i === 0 || p.first > (pieces[i - 1]?.first ?? -1));
   const alternatives = pieces
     .filter((p) => p !== largest && p.size * 3 >= surviving)
     .map(({ start, end }) => ({ start, end }));
-  if (pieces.length > 1 && inOrder) alternatives.push({ start: first, end: last + 1 });
+  if (pieces.length > 1 && mostlyOwn(edited, inside, first, last + 1)) {
+    alternatives.push({ start: first, end: last + 1 });
+  }
   return {
     range: { start: largest.start, end: largest.end },
     alternatives,
     split: pieces.length > 1,
     quote,
   };
+}
+
+/**
+ * Whether at least half of the visible characters of `start`..`end` are the highlight's own or
+ * were inserted by edits: the span is then the edited highlight, whatever moved inside it (a
+ * paragraph of the highlight moved behind another of its paragraphs, a short paragraph moved in).
+ * A span that is mostly other original text (a far paragraph move tore the highlight) is not.
+ */
+function mostlyOwn(
+  edited: EditedText,
+  inside: (origin: number) => boolean,
+  start: number,
+  end: number,
+): boolean {
+  let own = 0;
+  let foreign = 0;
+  for (let j = start; j < end; j += 1) {
+    if (edited.space[j] === 1) continue;
+    const o = edited.origin[j] ?? -1;
+    if (o === -1 || edited.edited[j] === 1 || inside(o)) own += 1;
+    else foreign += 1;
+  }
+  return own >= foreign;
 }
 
 function collapse(text: string): string {
