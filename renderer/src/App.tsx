@@ -22,6 +22,7 @@ import { Toasts, type ToastMessage } from './components/Toast';
 import { WebImport } from './components/WebImport';
 import { SearchBox } from './search/SearchBox';
 import { SearchStatus } from './search/SearchStatus';
+import { droppedFiles, type PathedFile } from './dropped-files';
 import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
@@ -143,7 +144,7 @@ export function App({ api }: { api: MarginApi }) {
   );
 
   const importFiles = useCallback(
-    async (files: Iterable<File>) => {
+    async (files: Iterable<File | PathedFile>) => {
       const list = Array.from(files);
       if (list.length === 0) return;
       try {
@@ -260,7 +261,7 @@ export function App({ api }: { api: MarginApi }) {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void importFiles(e.dataTransfer.files);
+        void droppedFiles(e.dataTransfer).then(importFiles); // folders too: page + page_files/
       }}
     >
       <header className="topbar">
