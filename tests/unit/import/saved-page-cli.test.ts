@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { margin } from '../cli/run-margin';
-import { PNG_1X1, articlePage } from './page-fixtures';
+import { PNG_1X1, articlePage } from '../../support/saved-pages';
 
 describe('margin import page.html', () => {
   it('picks up the page_files/ folder saved next to the page', async () => {

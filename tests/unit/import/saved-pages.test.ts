@@ -5,7 +5,7 @@ import type { ImportFile } from '../../../electron/common/api';
 import type { MarginServices } from '../../../electron/core/services';
 import { encodeLegacy } from '../../support/legacy-encoding';
 import { tempLibrary, textFile } from '../../support/library';
-import { PNG_1X1, articlePage } from './page-fixtures';
+import { PNG_1X1, articlePage, mhtml } from '../../support/saved-pages';
 
 const file = (name: string, bytes: Uint8Array | string): ImportFile => textFile(name, bytes);
 
@@ -96,46 +96,6 @@ describe('single-file pages', () => {
     await services.close();
   });
 });
-
-/** An MHTML file as Chrome writes it: CRLF lines, a quoted-printable page, base64 images. */
-function mhtml(pageBytes: Buffer, charset: string): Buffer {
-  const boundary = '----MultipartBoundary--abc123----';
-  const qp = pageBytes
-    .toString('latin1')
-    .replace(
-      /[=\x80-\xff]/g,
-      (c) => `=${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-    )
-    .replace(/(.{70})/g, '$1=\r\n'); // soft line breaks, as long lines get
-  const png = PNG_1X1.toString('base64').replace(/(.{76})/g, '$1\r\n');
-  const text = [
-    'From: <Saved by Blink>',
-    'Snapshot-Content-Location: https://example.org/news/story.html',
-    'Subject: =?utf-8?Q?Story?=',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/related;',
-    '\ttype="text/html";',
-    `\tboundary="${boundary}"`,
-    '',
-    '',
-    `--${boundary}`,
-    `Content-Type: text/html; charset=${charset}`,
-    'Content-ID: <frame-1@mhtml.blink>',
-    'Content-Transfer-Encoding: quoted-printable',
-    'Content-Location: https://example.org/news/story.html',
-    '',
-    qp,
-    `--${boundary}`,
-    'Content-Type: image/png',
-    'Content-Transfer-Encoding: base64',
-    'Content-Location: https://cdn.example.org/img/photo.png',
-    '',
-    png,
-    `--${boundary}--`,
-    '',
-  ].join('\r\n');
-  return Buffer.from(text, 'latin1');
-}
 
 describe('MHTML (.mhtml, .mht)', () => {
   it('imports the page part in its charset, with the images of the archive', async () => {
