@@ -5,8 +5,8 @@ import { openServices, type MarginServices } from '../core/services';
 import { backupCommand } from './commands/backup';
 import { exportCommand } from './commands/export';
 import { highlightCommand } from './commands/highlight';
-import { fetchPendingCommand, importAnyCommand } from './commands/import-web';
 import { highlightsCommand } from './commands/highlights';
+import { fetchPendingCommand, importAnyCommand } from './commands/import-web';
 import { listCommand } from './commands/list';
 import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
@@ -17,12 +17,12 @@ const USAGE = `Usage: margin [--library DIR] <command> [options]
 
 Commands:
   import <file>... [--json]                     import .txt, .md, .html or .htm files (up to 50 MB each)
+  import --replace <articleId> <file> [--json]  update an article from a new copy; its highlights are
+                                                re-anchored on the new text, or kept as orphans
   import <url>... [--json]                      fetch web pages with their images (kept waiting if offline)
   import --from <app> <file> [--json]           import an export: pocket, instapaper, omnivore, wallabag,
                                                 urls (one URL a line) or auto
   fetch-pending [--json]                        fetch the URLs saved while offline
-  import --replace <articleId> <file> [--json]  update an article from a new copy; its highlights are
-                                                re-anchored on the new text, or kept as orphans
   list [--json]                                 list the library, newest first
   search <query> [--json]                       search titles, text, authors, sites, highlights, notes
   highlight <articleId> --quote <text> [--note <text>] [--json]

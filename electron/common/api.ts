@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, ShellMethod } from './api-methods';
-import { importJobsArgs, type ImportJobsApi } from './import-jobs-api';
 import {
   colorMeaningsSchema,
   highlightIdSchema,
@@ -25,6 +24,7 @@ import {
 
 export type { HighlightStatus, NotebookEntry } from './highlights/api-types';
 export type { ReplaceResult } from './highlights/replace-result';
+import { importJobsArgs, type ImportJobsApi } from './import-jobs-api';
 
 const id = z
   .string()

@@ -30,13 +30,6 @@ import { Archive, CONTENT_FILE, TEXT_FILE, newId, sha256 } from './archive/archi
 import * as highlightFeatures from './highlights/highlight-features';
 import { replaceArticleContent } from './highlights/replace-article';
 import type { ParsedArticle } from './import/index';
-import { groupCompanionFiles, type NamedBytes, type PageWithFiles } from './import/companion-files';
-import { MHTML } from './import/saved-page';
-import { cleanTags, findQuote, placeHighlights, validDate } from './import/imported-highlights';
-import type { FetchedImage, ImportExtras, PageInput } from './import/page-input';
-import { assetUrl, writeAsset } from './archive/assets';
-
-export { findQuote };
 import { LibrarySearch } from './search-sync';
 import {
   exportArticleFile,
@@ -44,6 +37,13 @@ import {
   exportHighlightMarkdown,
   exportSingleFile,
 } from './export/library-export';
+import { groupCompanionFiles, type NamedBytes, type PageWithFiles } from './import/companion-files';
+import { MHTML } from './import/saved-page';
+import { cleanTags, findQuote, placeHighlights, validDate } from './import/imported-highlights';
+import type { FetchedImage, ImportExtras, PageInput } from './import/page-input';
+import { assetUrl, writeAsset } from './archive/assets';
+
+export { findQuote };
 
 /** Articles stay in the trash this long, so "Undo" and a change of mind both work. */
 const TRASH_DAYS = 7;
