@@ -24,6 +24,7 @@ import { ExportDialog } from './export/ExportDialog';
 import { SearchBox } from './search/SearchBox';
 import { SearchStatus } from './search/SearchStatus';
 import { WebImport } from './components/WebImport';
+import { droppedFiles, type PathedFile } from './dropped-files';
 import { IMPORT_ACCEPT, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
@@ -153,7 +154,7 @@ export function App({ api }: { api: MarginApi }) {
   );
 
   const importFiles = useCallback(
-    async (files: Iterable<File>) => {
+    async (files: Iterable<File | PathedFile>) => {
       const list = Array.from(files);
       if (list.length === 0) return;
       try {
@@ -260,7 +261,7 @@ export function App({ api }: { api: MarginApi }) {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void importFiles(e.dataTransfer.files);
+        void droppedFiles(e.dataTransfer).then(importFiles); // folders too: page + page_files/
       }}
     >
       <header className="topbar">

@@ -1,11 +1,17 @@
 import type { ImportFile, MarkdownFile } from '../../electron/common/api';
 import { shell } from './api/bridge';
+import type { PathedFile } from './dropped-files';
 
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+export const IMPORT_ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.mhtml,.mht,text/plain,text/markdown,text/html,multipart/related';
 
-export async function toImportFiles(files: Iterable<File>): Promise<ImportFile[]> {
+/** Files for the import API; a dropped folder's files are named by their path in it. */
+export async function toImportFiles(files: Iterable<File | PathedFile>): Promise<ImportFile[]> {
   return Promise.all(
-    Array.from(files).map(async (file) => ({ name: file.name, base64: await toBase64(file) })),
+    Array.from(files).map(async (item) => {
+      const { file, path } = item instanceof File ? { file: item, path: item.name } : item;
+      return { name: path, base64: await toBase64(file) };
+    }),
   );
 }
 
