@@ -88,9 +88,23 @@ test.describe('Margin desktop app', () => {
         contextIsolation: last?.contextIsolation,
         sandbox: last?.sandbox,
         nodeIntegration: last?.nodeIntegration,
+        nodeIntegrationInWorker: last?.nodeIntegrationInWorker,
+        webSecurity: last?.webSecurity,
+        allowRunningInsecureContent: last?.allowRunningInsecureContent,
+        experimentalFeatures: last?.experimentalFeatures,
+        enableBlinkFeatures: last?.enableBlinkFeatures ?? '',
       };
     });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(prefs).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+    });
 
     const bridge = await page.evaluate(() => {
       const w = window as unknown as { margin: object; marginShell: object; require?: unknown };
@@ -135,5 +149,33 @@ test.describe('Margin desktop app', () => {
     expect(result.csp).toContain("default-src 'none'");
     expect(result.csp).toContain("frame-ancestors 'none'");
     expect(result.remote).toBe('blocked');
+  });
+
+  test('denies permissions, exposes no Node, and serves stored images only', async () => {
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { require?: unknown; process?: unknown };
+      const status = async (url: string) => {
+        try {
+          return (await fetch(url)).status;
+        } catch {
+          return 'refused';
+        }
+      };
+      return {
+        notification: await Notification.requestPermission(),
+        require: typeof w.require,
+        process: typeof w.process,
+        traversal: await status('margin-asset://abc/..%2f..%2flibrary.json'),
+        html: await status(`margin-asset://abc/${'a'.repeat(64)}.html`),
+      };
+    });
+    expect(result.notification).toBe('denied');
+    expect(result.require).toBe('undefined');
+    expect(result.process).toBe('undefined');
+    // margin-asset: has no fetch privilege: from the page it cannot even be fetched.
+    expect(result.traversal).not.toBe(200);
+    expect(result.html).not.toBe(200);
   });
 });

@@ -190,3 +190,27 @@ function textReply(status: 403 | 404, text: string): AssetReply {
     body: text,
   };
 }
+
+/**
+ * An article's files as a backup carries them (`content.html`, `assets/<file>`, …), split into
+ * the plain files and the stored images, each image checked against the hash in its name.
+ * Returns null when an image is damaged.
+ */
+export function splitArticleFiles(files: Record<string, Buffer>): {
+  plain: Record<string, Buffer>;
+  assets: [string, Buffer][];
+} | null {
+  const plain: Record<string, Buffer> = {};
+  const assets: [string, Buffer][] = [];
+  for (const [name, data] of Object.entries(files)) {
+    if (!name.startsWith(`${ASSETS_DIR}/`)) {
+      plain[name] = data;
+      continue;
+    }
+    const file = name.slice(ASSETS_DIR.length + 1);
+    const ext = assetMimeType(file) === null ? null : path.extname(file).slice(1);
+    if (ext === null || `${sha256(data)}.${ext}` !== file) return null;
+    assets.push([file, data]);
+  }
+  return { plain, assets };
+}

@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { MarginError } from '../../common/errors';
+import { assetExtension } from '../../common/asset-url';
+import { ASSETS_DIR } from './assets';
 import { isTempFile, writeStreamAtomic } from './atomic-write';
 import { archiveFs } from './fs-facade';
 import { ARTICLES_DIR, LIBRARY_FILE } from './layout';
@@ -88,6 +90,23 @@ async function writeOnce(libraryDir: string, outFile: string, now: Date): Promis
       yield dir(`${BACKUP_ROOT}/${ARTICLES_DIR}/${id}/`);
       for (const name of (await readdirOrVanish(articleDir)).sort()) {
         if (isTempFile(name)) continue;
+        if (name === ASSETS_DIR) {
+          // Stored images: one level down, images only (see assets.ts).
+          yield dir(`${BACKUP_ROOT}/${ARTICLES_DIR}/${id}/${ASSETS_DIR}/`);
+          const assetsDir = path.join(articleDir, ASSETS_DIR);
+          for (const file of (await readdirOrVanish(assetsDir)).sort()) {
+            if (assetExtension(file) === null) continue;
+            const data = await archiveFs.readFile(path.join(assetsDir, file)).catch(vanish);
+            files++;
+            yield {
+              name: `${BACKUP_ROOT}/${ARTICLES_DIR}/${id}/${ASSETS_DIR}/${file}`,
+              type: 'file',
+              data,
+              mtime: now,
+            };
+          }
+          continue;
+        }
         const data = await archiveFs.readFile(path.join(articleDir, name)).catch(vanish);
         files++;
         yield {
@@ -121,7 +140,10 @@ function vanish(error: NodeJS.ErrnoException): never {
   throw error;
 }
 
-/** What a backup file holds, checked: only `library.json` and `articles/<id>/<file>` paths. */
+/**
+ * What a backup file holds, checked: only `library.json`, `articles/<id>/<file>` and
+ * `articles/<id>/assets/<image>` paths.
+ */
 export interface BackupContents {
   file: string;
   /** When the backup was written (the time stamp of its library.json entry). */
@@ -173,6 +195,14 @@ export async function readBackupFile(file: string): Promise<BackupContents> {
       parts[0] === ARTICLES_DIR &&
       SAFE_ID.test(parts[1]!) &&
       isPlainName(parts[2]!)
+    ) {
+      contents.files.set(rel, Buffer.from(entry.data));
+    } else if (
+      parts.length === 4 &&
+      parts[0] === ARTICLES_DIR &&
+      SAFE_ID.test(parts[1]!) &&
+      parts[2] === ASSETS_DIR &&
+      assetExtension(parts[3]!) !== null
     ) {
       contents.files.set(rel, Buffer.from(entry.data));
     } else {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MarginError } from '../../common/errors';
 import type { ArticleMeta, Highlight, LibraryDocument } from '../../common/model';
 import type { Archive } from './archive';
+import { splitArticleFiles, writeAsset } from './assets';
 import type { BackupContents } from './backup-file';
 import { sha256 } from './hash';
 import { ARTICLES_DIR } from './layout';
@@ -112,7 +113,9 @@ export async function applyRestore(
     const rel = path.join(ARTICLES_DIR, article.id);
     const inTheWay = await archiveFs.stat(path.join(archive.dir, rel)).catch(() => null);
     if (inTheWay) await moveToLostAndFound(archive.dir, [rel], now);
-    await archive.writeArticleFiles(article.id, articleFiles(contents, article));
+    const { plain, assets } = splitArticleFiles(articleFiles(contents, article))!;
+    await archive.writeArticleFiles(article.id, plain);
+    for (const [, data] of assets) await writeAsset(archive.dir, article.id, data);
   }
   if (plan.intoEmpty) {
     await archive.transact((doc) => {
@@ -183,6 +186,13 @@ function articleFiles(contents: BackupContents, article: ArticleMeta): Record<st
         `${contents.file} is damaged: ${prefix}${name} of "${article.title}" is ${data ? 'corrupted' : 'missing'}. Nothing was restored.`,
       );
     }
+  }
+  // Stored images are named by their hash: a damaged one is caught before anything is written.
+  if (splitArticleFiles(files) === null) {
+    throw new MarginError(
+      'invalid-argument',
+      `${contents.file} is damaged: an image of "${article.title}" does not match its name. Nothing was restored.`,
+    );
   }
   return files;
 }

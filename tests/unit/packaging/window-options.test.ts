@@ -5,10 +5,9 @@ import { newSecureWindow, type WindowClass } from '../../../electron/main/window
 /** Stands in for BrowserWindow and keeps what it was constructed with. */
 function recordWindow(look: Parameters<typeof newSecureWindow>[1] = {}) {
   const made: BrowserWindowConstructorOptions[] = [];
-  class Recorder {
-    constructor(options: BrowserWindowConstructorOptions) {
-      made.push(options);
-    }
+  // A plain function called with `new` stands in for the class.
+  function Recorder(options: BrowserWindowConstructorOptions) {
+    made.push(options);
   }
   newSecureWindow(Recorder as unknown as WindowClass, look, '/app/dist/preload/preload.cjs');
   return made;
