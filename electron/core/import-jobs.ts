@@ -44,6 +44,8 @@ export class ImportJobs implements ImportJobsApi {
   private readonly deps: UrlImportDeps;
   private queue: Promise<unknown> = Promise.resolve();
   private retryTimers: NodeJS.Timeout[] = [];
+  /** Aborted on close: image downloads stop then, not on a job's cancel. */
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly library: JobsLibrary,
@@ -81,7 +83,10 @@ export class ImportJobs implements ImportJobsApi {
     }
     const name = SOURCE_NAMES[parsed.format];
     return this.runner.start('bulk', `Importing ${name} (${file.name})`, (control) =>
-      importItems(parsed, name, this.deps, control, this.options),
+      importItems(parsed, name, this.deps, control, {
+        ...this.options,
+        imageSignal: this.closing.signal,
+      }),
     );
   }
 
@@ -173,6 +178,7 @@ export class ImportJobs implements ImportJobsApi {
   async close(): Promise<void> {
     for (const timer of this.retryTimers) clearTimeout(timer);
     this.retryTimers = [];
+    this.closing.abort();
     await this.runner.stopAll();
     await this.queue.catch(() => undefined);
   }
@@ -180,6 +186,7 @@ export class ImportJobs implements ImportJobsApi {
   private fetchOptions(control: JobControl) {
     return {
       signal: control.signal,
+      imageSignal: this.closing.signal,
       pageLimits: this.options.pageLimits,
       imageLimits: this.options.imageLimits,
     };

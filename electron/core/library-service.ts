@@ -559,7 +559,7 @@ export class LibraryService implements LibraryApi {
   }
 
   async exportAll(): Promise<MarkdownFile[]> {
-    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER)).files;
+    return (await exportFilesPage(this, 0, Number.MAX_SAFE_INTEGER, { unique: true })).files;
   }
 
   async exportAllPage(start: number, count: number): Promise<ExportPage> {

@@ -21,6 +21,8 @@ export interface MarginServices {
 }
 
 export type OpenServicesOptions = ArchiveOptions & {
+  /** Fetch the URLs waiting for the network now and every few minutes (the app and the host). */
+  retryPendingUrls?: boolean;
   /** When the search index is opened; default 'background' (see LibraryService.open). */
   search?: 'background' | 'on-demand';
 };
@@ -44,6 +46,7 @@ export async function openServices(
     throw error;
   }
   const jobs = new ImportJobs(library);
+  if (options.retryPendingUrls) jobs.startAutoRetry();
   const api = combinedApi(library, jobs);
   return {
     libraryDir,

@@ -18,9 +18,11 @@ async function main(): Promise<void> {
     env: process.env,
   });
   // The host writes the library: it holds its lock until it stops, so the CLI cannot interleave.
-  const services = await openServices(libraryDir, { owner: 'Margin (browser host)' });
   // URLs saved while offline are fetched when the network is back.
-  services.jobs.startAutoRetry();
+  const services = await openServices(libraryDir, {
+    owner: 'Margin (browser host)',
+    retryPendingUrls: true,
+  });
   const host = await startHost({
     services,
     rendererDir: path.join(repoRoot, 'dist', 'renderer'),

@@ -83,9 +83,8 @@ async function start(): Promise<void> {
   });
   let services: MarginServices;
   try {
-    services = await openServices(libraryDir);
     // URLs saved while offline are fetched when the network is back.
-    services.jobs.startAutoRetry();
+    services = await openServices(libraryDir, { retryPendingUrls: true });
   } catch (error) {
     // Nothing has been written yet; exit without the before-quit flush so the file stays as is.
     const { title, content } = startupErrorMessage(error, libraryDir);

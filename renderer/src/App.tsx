@@ -19,10 +19,13 @@ import { Reader } from './components/Reader';
 import { SearchResults } from './components/SearchResults';
 import { StatusBanner } from './components/StatusBanner';
 import { Toasts, type ToastMessage } from './components/Toast';
+import { initialDeepLink, useDeepLinks } from './export/deep-links';
+import { ExportDialog } from './export/ExportDialog';
 import { SearchBox } from './search/SearchBox';
 import { SearchStatus } from './search/SearchStatus';
 import { WebImport } from './components/WebImport';
-import { IMPORT_ACCEPT, saveMarkdownFolder, toImportFiles } from './files';
+import { droppedFiles, type PathedFile } from './dropped-files';
+import { IMPORT_ACCEPT, toImportFiles } from './files';
 import { isTyping, plural } from './format';
 import { useTheme } from './theme';
 
@@ -41,7 +44,9 @@ export function App({ api }: { api: MarginApi }) {
   const [open, setOpen] = useState<{
     content: ArticleContent;
     focus: SearchHit['firstMatch'];
+    highlight?: { id: string } | null;
   } | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const [dragging, setDragging] = useState(false);
   const [view, setView] = useState<'reader' | 'notebook' | 'review'>('reader');
@@ -106,9 +111,14 @@ export function App({ api }: { api: MarginApi }) {
   }, [api, query, results, notify]);
 
   const openArticle = useCallback(
-    async (id: string, focus: SearchHit['firstMatch'] = null) => {
+    async (
+      id: string,
+      focus: SearchHit['firstMatch'] = null,
+      highlightId: string | null = null,
+    ) => {
       try {
-        setOpen({ content: await api.getArticle(id), focus });
+        const highlight = highlightId ? { id: highlightId } : null;
+        setOpen({ content: await api.getArticle(id), focus, highlight });
         setView('reader');
         localStorage.setItem(LAST_ARTICLE_KEY, id);
       } catch (error) {
@@ -125,9 +135,10 @@ export function App({ api }: { api: MarginApi }) {
       api.getLibraryStatus().then(setStatus, () => undefined);
       const list = await refresh();
       const last = localStorage.getItem(LAST_ARTICLE_KEY);
-      if (last && list.some((a) => a.id === last)) await openArticle(last);
+      if (last && !initialDeepLink() && list.some((a) => a.id === last)) await openArticle(last);
     })();
   }, [api, refresh, openArticle]);
+  useDeepLinks((link) => void openArticle(link.articleId, null, link.highlightId));
 
   const reportImport = useCallback(
     (result: ImportResult, files: ImportFile[] = []) => {
@@ -143,7 +154,7 @@ export function App({ api }: { api: MarginApi }) {
   );
 
   const importFiles = useCallback(
-    async (files: Iterable<File>) => {
+    async (files: Iterable<File | PathedFile>) => {
       const list = Array.from(files);
       if (list.length === 0) return;
       try {
@@ -188,23 +199,13 @@ export function App({ api }: { api: MarginApi }) {
     return () => document.removeEventListener('paste', onPaste);
   }, [api, importFiles, notify, openArticle, refresh, reportImport]);
 
-  const exportAll = useCallback(async () => {
-    try {
-      const files = await api.exportAll();
-      if (files.length === 0)
-        return notify('No article has highlights or a note yet; nothing to export.');
-      const written = await saveMarkdownFolder(files);
-      if (written !== null) notify(`Exported ${plural(written, 'file')}`);
-    } catch (error) {
-      notify(`Export failed: ${(error as Error).message}`, 'error');
-    }
-  }, [api, notify]);
+  const exportAll = useCallback(() => setExporting(true), []);
 
   useEffect(
     () =>
       window.marginShell?.onMenu((action) => {
         if (action === 'import') fileInput.current?.click();
-        if (action === 'export-all') void exportAll();
+        if (action === 'export-all') exportAll();
         if (action === 'toggle-theme') toggleTheme();
         if (action === 'library-changed') void refresh();
       }),
@@ -260,7 +261,7 @@ export function App({ api }: { api: MarginApi }) {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void importFiles(e.dataTransfer.files);
+        void droppedFiles(e.dataTransfer).then(importFiles); // folders too: page + page_files/
       }}
     >
       <header className="topbar">
@@ -283,7 +284,7 @@ export function App({ api }: { api: MarginApi }) {
           }}
         />
         <SearchBox query={query} onChange={setQuery} />
-        <button type="button" onClick={() => void exportAll()}>
+        <button type="button" onClick={exportAll}>
           Export all notes
         </button>
         <button
@@ -366,6 +367,7 @@ export function App({ api }: { api: MarginApi }) {
               api={api}
               article={open.content}
               focus={open.focus}
+              focusHighlight={open.highlight}
               onChanged={() => void refresh()}
               notify={notify}
               onReload={() => void openArticle(open.content.meta.id)}
@@ -377,6 +379,14 @@ export function App({ api }: { api: MarginApi }) {
           )}
         </main>
       </div>
+      {exporting && (
+        <ExportDialog
+          api={api}
+          searchIds={shown ? shown.hits.map((hit) => hit.id) : null}
+          onClose={() => setExporting(false)}
+          notify={notify}
+        />
+      )}
       {dragging && <div className="drop-hint">Drop files to add them to your library</div>}
       <Toasts
         toasts={toasts}

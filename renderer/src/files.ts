@@ -1,11 +1,17 @@
 import type { ImportFile, MarkdownFile } from '../../electron/common/api';
 import { shell } from './api/bridge';
+import type { PathedFile } from './dropped-files';
 
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+export const IMPORT_ACCEPT =
+  '.txt,.md,.markdown,.html,.htm,.mhtml,.mht,text/plain,text/markdown,text/html,multipart/related';
 
-export async function toImportFiles(files: Iterable<File>): Promise<ImportFile[]> {
+/** Files for the import API; a dropped folder's files are named by their path in it. */
+export async function toImportFiles(files: Iterable<File | PathedFile>): Promise<ImportFile[]> {
   return Promise.all(
-    Array.from(files).map(async (file) => ({ name: file.name, base64: await toBase64(file) })),
+    Array.from(files).map(async (item) => {
+      const { file, path } = item instanceof File ? { file: item, path: item.name } : item;
+      return { name: path, base64: await toBase64(file) };
+    }),
   );
 }
 
@@ -30,39 +36,4 @@ export async function saveMarkdownFile(file: MarkdownFile): Promise<boolean> {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
-}
-
-interface DirectoryHandle {
-  getFileHandle(
-    name: string,
-    opts: { create: boolean },
-  ): Promise<{
-    createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
-  }>;
-}
-
-/** Electron: a folder picker in the main process. Chromium: the File System Access API. */
-export async function saveMarkdownFolder(files: MarkdownFile[]): Promise<number | null> {
-  const native = shell();
-  if (native) return (await native.saveMarkdownFolder(files))?.written ?? null;
-  const picker = (
-    window as unknown as { showDirectoryPicker?: (o: object) => Promise<DirectoryHandle> }
-  ).showDirectoryPicker;
-  if (!picker) {
-    for (const file of files) await saveMarkdownFile(file);
-    return files.length;
-  }
-  let dir: DirectoryHandle;
-  try {
-    dir = await picker({ mode: 'readwrite' });
-  } catch {
-    return null; // The user closed the picker.
-  }
-  for (const file of files) {
-    const handle = await dir.getFileHandle(file.fileName, { create: true });
-    const writable = await handle.createWritable();
-    await writable.write(file.markdown);
-    await writable.close();
-  }
-  return files.length;
 }

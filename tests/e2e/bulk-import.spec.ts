@@ -129,3 +129,34 @@ test('a URL saved while the server is down waits in the library and arrives with
     "Obama admits US gun laws are his 'biggest frustration'",
   );
 });
+
+test('a fetched page reads with its images after the server is gone', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Add from web…' }).click();
+  await page.getByLabel('Web address').fill(server.url('/with-images'));
+  await page.getByRole('button', { name: 'Fetch', exact: true }).click();
+  const items = page.getByRole('list', { name: 'Library' }).getByRole('listitem');
+  await expect(items).toHaveCount(1, { timeout: 60_000 });
+  await server.stop();
+
+  const toServer: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().startsWith(server.origin)) toServer.push(req.url());
+  });
+  await page.reload();
+  await items.first().click();
+  const body = page.locator('article .reader-body');
+  const stored = body.getByRole('img', { name: 'The embassy in Kabul' });
+  await expect(stored).toBeVisible();
+  await expect
+    .poll(() => stored.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(2);
+  // The image the server did not have is a placeholder named by its alt text, loading nothing.
+  const missing = body.getByRole('img', { name: 'A map of Ghazni province' });
+  await expect(missing).toBeAttached();
+  expect(await missing.getAttribute('src')).toBeNull();
+  expect(toServer).toEqual([]);
+  await page.screenshot({ path: 'test-results/url-images-offline.png' });
+  await server.start();
+});

@@ -180,6 +180,15 @@ function route(url: URL, res: http.ServerResponse): void {
     return send(res, 200, 'text/html', encodeLegacy(japanesePage(), 'shift_jis'));
   }
   if (p === '/with-images') return send(res, 200, 'text/html; charset=utf-8', pageWithImages());
+  if (p === '/with-slow-images') {
+    const slow = Array.from({ length: 8 }, (_, i) => `<img src="/images/slow/${i}.png" alt="">`);
+    return send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      pageWithImages().replace('</article>', `${slow.join('')}</article>`),
+    );
+  }
   if (p === '/images/kabul.png') return send(res, 200, 'image/png', PNG_BYTES);
   if (p === '/images/not-an-image') return send(res, 200, 'text/html', '<p>Gotcha</p>');
   if (p === '/report.pdf') return send(res, 200, 'application/pdf', '%PDF-1.4\n%…');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { MarginError } from '../../common/errors';
+import { readCompanionFolder } from '../../core/import/companion-folder';
 import { MAX_IMPORT_FILE_BYTES, printable } from '../../core/library-service';
 import { usage, userPath, type Command } from '../context';
 import { replaceFromFile } from './replace';
@@ -20,6 +21,12 @@ export const importCommand: Command = {
         return { name: path.basename(file), base64: bytes.toString('base64') };
       }),
     );
+    // A page saved "complete" brings its page_files/ folder (images stored with the article).
+    for (const file of args) {
+      for (const extra of await readCompanionFolder(userPath(file))) {
+        files.push({ name: extra.name, base64: Buffer.from(extra.bytes).toString('base64') });
+      }
+    }
     const { library } = await open('write');
     const result = await library.importFiles(files);
     for (const f of result.failed) console.error(`margin: ${printable(f.name)}: ${f.reason}`);

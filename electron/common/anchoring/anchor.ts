@@ -40,7 +40,12 @@ let lastPrepared: AnchorText | null = null;
  * suffix around it. Otherwise every place the quote or its context suggests is scored together
  * (see matchQuote), nearness to the old position counting a little.
  */
-export function anchor(text: string | AnchorText, selectors: Selectors): AnchoredRange | null {
+export function anchor(
+  text: string | AnchorText,
+  selectors: Selectors,
+  /** Where the highlight should now start, when known better than its stored position. */
+  hint?: number,
+): AnchoredRange | null {
   const prepared = typeof text === 'string' ? cached(text) : text;
   const raw = prepared.text;
   const [quote, position] = selectors;
@@ -58,7 +63,8 @@ export function anchor(text: string | AnchorText, selectors: Selectors): Anchore
   const match = matchQuote(prepared.collapsed(), quote.exact, {
     prefix: quote.prefix,
     suffix: quote.suffix,
-    hint: start,
+    hint: hint ?? start,
+    ...(hint === undefined ? {} : { mappedHint: true }),
   });
   if (!match) return null;
   return {

@@ -11,8 +11,11 @@ import type { CollapsedText } from './normalize';
  * fading to nothing at a distance of 5% of the article (at least 200 characters). Text rarely
  * moves far when an article changes, and position is all that tells a passage from a copy of it
  * (a repeated paragraph); a clearly better match elsewhere (a moved paragraph) still wins.
+ * A position carried into the new text through the passages around it (see position-map.ts)
+ * is far more reliable than the old offset, which a moved paragraph shifts: it gains half.
  */
 const POSITION_SHARE = 0.1;
+const MAPPED_POSITION_SHARE = 0.5;
 const POSITION_RANGE_SHARE = 0.05;
 const MIN_POSITION_RANGE = 200;
 
@@ -34,13 +37,14 @@ export interface Bonus {
 
 export function bonusFor(
   text: CollapsedText,
-  context: { prefix?: string; suffix?: string; hint?: number },
+  context: { prefix?: string; suffix?: string; hint?: number; mappedHint?: boolean },
   evidenceLength: number,
 ): Bonus {
   const { hint } = context;
   const rawLength = text.raw.length;
   const range = Math.max(MIN_POSITION_RANGE, POSITION_RANGE_SHARE * rawLength);
-  const maxPosition = hint === undefined ? 0 : POSITION_SHARE * evidenceLength;
+  const share = context.mappedHint ? MAPPED_POSITION_SHARE : POSITION_SHARE;
+  const maxPosition = hint === undefined ? 0 : share * evidenceLength;
   // A line break in the whitespace between the quote and its context, or no context at all
   // (the quote started or ended the article).
   const edges = {

@@ -45,6 +45,8 @@ export interface QuoteContext {
   suffix?: string;
   /** Where the quote is expected to start (an offset into the text), e.g. its old position. */
   hint?: number;
+  /** The hint was carried over from the old text (see position-map.ts), not just copied. */
+  mappedHint?: boolean;
 }
 
 export interface QuoteMatch {

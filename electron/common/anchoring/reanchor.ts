@@ -1,6 +1,7 @@
 import type { Selectors } from '../model';
 import { anchor, prepareAnchorText } from './anchor';
 import { describeRange } from './describe';
+import { buildPositionMap } from './position-map';
 
 /** What became of a highlight when its article's text was replaced. */
 export type ReanchorResult =
@@ -27,16 +28,21 @@ export interface HighlightToReanchor {
  * Re-anchors every highlight on `newText`, e.g. when "Update from source" replaced an article's
  * content. Each highlight is placed on its own, so overlapping highlights stay distinct (never
  * merged), and one that can't be placed with confidence is orphaned rather than guessed. Keyed
- * by highlight id (a repeated id keeps its last result).
+ * by highlight id (a repeated id keeps its last result). With `oldText` (the text the selectors
+ * were made on), each highlight's old position is carried into the new text first (see
+ * position-map.ts): that is what tells a passage from a copy of it.
  */
 export function reanchorHighlights(
   newText: string,
   highlights: readonly HighlightToReanchor[],
+  oldText?: string,
 ): Map<string, ReanchorResult> {
   const prepared = prepareAnchorText(newText);
+  const map = oldText === undefined ? null : buildPositionMap(oldText, newText);
   const results = new Map<string, ReanchorResult>();
   for (const { id, selectors } of highlights) {
-    const place = anchor(prepared, selectors);
+    const hint = map?.(selectors[1].start);
+    const place = anchor(prepared, selectors, hint);
     results.set(
       id,
       place

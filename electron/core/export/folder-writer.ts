@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import { rename as renameCallback, writeFile as writeFileCallback } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fsyncDir } from '../archive/atomic-write';
+
+// The callback forms: lighter than fs/promises' FileHandle, which a new file does not need.
+const writeFileNew = promisify(writeFileCallback);
+const writeNew = (file: string, data: string): Promise<void> =>
+  writeFileNew(file, data, { flag: 'wx', mode: 0o644 });
+const renameNew = promisify(renameCallback);
 
 const RENAME_RETRIES = 10;
 const RENAME_RETRY_MS = 100;
@@ -36,8 +44,8 @@ export class FolderWriter {
   async create(name: string, data: string): Promise<boolean> {
     const tmp = this.tempPath(name);
     try {
-      await writeFile(tmp, data, { flag: 'wx', mode: 0o644 });
-      await rename(tmp, path.join(this.dir, name));
+      await writeNew(tmp, data);
+      await renameNew(tmp, path.join(this.dir, name));
     } catch (error) {
       await unlink(tmp).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;

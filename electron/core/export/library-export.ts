@@ -14,6 +14,7 @@ import { placeHighlights } from '../../common/export/placement';
 import type { ArticleExport } from '../../common/export/views';
 import type { MarkdownFile } from '../../common/api';
 import { MarginError } from '../../common/errors';
+import { librarySettings } from '../../common/highlights/colors';
 import type { ArticleMeta, Highlight, LibraryDocument } from '../../common/model';
 import { exportToFolder, type FolderExportResult } from './folder-export';
 import { yieldToEventLoop } from './yield';
@@ -69,8 +70,9 @@ export async function articleExport(
     text === null ? { orphanIds: new Set<string>() } : placeHighlights(text, highlights);
   const orphanIds = new Set(placed.orphanIds);
   for (const highlight of highlights) if (highlight.orphaned === true) orphanIds.add(highlight.id);
-  const colorMeanings = source.archive.data.settings?.colorMeanings;
-  return { meta, highlights, ...placed, orphanIds, ...(colorMeanings ? { colorMeanings } : {}) };
+  // With the defaults for colors whose meaning the user left as it was (what the app shows).
+  const { colorMeanings } = librarySettings(source.archive.data);
+  return { meta, highlights, ...placed, orphanIds, colorMeanings };
 }
 
 async function* exportInputs(
@@ -122,23 +124,26 @@ export async function exportHighlightMarkdown(
 }
 
 /**
- * One page of "every article with notes", one file each, named as in a folder export (titles
- * made safe and numbered over the whole list, so pages put together give unique names).
+ * One page of "every article with notes", one file each. A page's names are the titles made
+ * safe, not yet numbered: the folder export numbers repeated titles as it claims names (same rule,
+ * in the same order), and numbering here would cost every page a pass over the whole library.
+ * With `unique`, for a single page of everything, the names are numbered here instead.
  */
 export async function exportFilesPage(
   source: ExportSource,
   start: number,
   count: number,
-  template: ExportTemplate = presetTemplate(),
+  options: { template?: ExportTemplate; unique?: boolean } = {},
 ): Promise<{ total: number; files: MarkdownFile[] }> {
   const articles = exportableArticles(source);
-  const names = uniqueFileNames(articles.map((a) => markdownFileName(a)));
-  const files: MarkdownFile[] = [];
   const page = articles.slice(start, start + count);
+  const names = page.map((meta) => markdownFileName(meta));
+  const fileNames = options.unique ? uniqueFileNames(names) : names;
+  const files: MarkdownFile[] = [];
   for await (const input of exportInputs(source, page)) {
     files.push({
-      fileName: names[start + files.length] ?? markdownFileName(input.meta),
-      markdown: articleToMarkdown(input, template),
+      fileName: fileNames[files.length] ?? markdownFileName(input.meta),
+      markdown: articleToMarkdown(input, options.template),
     });
   }
   return { total: articles.length, files };

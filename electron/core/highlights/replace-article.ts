@@ -39,9 +39,11 @@ export async function replaceArticleContent(
   const sourceFile = `source.${parsed.sourceExtension}`;
 
   const old = await readOldFiles(archive, before);
+  // The old text carries each highlight's position into the new one (see position-map.ts).
   const results = reanchorHighlights(
     parsed.text,
     archive.data.highlights.filter((h) => h.articleId === articleId),
+    Buffer.from(old[TEXT_FILE]!).toString('utf8'),
   );
   const files = await archive.writeArticleFiles(articleId, {
     [CONTENT_FILE]: parsed.html,

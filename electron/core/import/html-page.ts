@@ -1,9 +1,12 @@
 /**
  * A saved web page to article HTML: Mozilla Readability (Firefox's Reader View) picks the
  * article and its metadata out of the page. Nothing in the page runs and nothing is fetched.
+ * The result is not yet safe: sanitize.ts is the gate every body passes afterwards.
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { parseHTML } from 'linkedom';
+import { ARTICLE_HTML_POLICY } from '../../common/article-html-policy';
 import type { ArticleDraft } from './draft';
 import { findPageUrl, resolveUrl, savedFromUrl } from './page-url';
 import { collapseWhitespace } from './text-stats';
@@ -34,36 +37,43 @@ function dropScriptsAndStyles(source: string): string {
   return stripElements(withoutScripts, 'style', () => false);
 }
 
-/**
- * Runs `read` with a fresh window, closed afterwards: jsdom keeps documents alive for as long
- * as the window they were parsed in, so a shared window would leak every imported page.
- */
-function withWindow<T>(read: (window: DOMWindow) => T): T {
-  // Defaults: no scripts run and no resources load. The console is silenced: a saved page's
-  // broken CSS is not the user's problem.
-  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
-  try {
-    return read(window);
-  } finally {
-    window.close();
-  }
+/** A parsed page, and how to let go of it. */
+interface ParsedSource {
+  document: Document;
+  dispose: () => void;
 }
 
 /**
- * Parses the page into an inert document: DOMParser documents have no browsing context, so
- * scripts cannot run and nothing (not even an iframe) is loaded, and they build about twice
- * as fast as a window's own document. The page's URL becomes its base URL, which Readability
- * resolves links and images against.
+ * A whole saved page (with its `<html>` and `<body>` tags) is parsed with linkedom, several times
+ * faster than jsdom on big pages; what Readability keeps of it is sanitized on jsdom afterwards
+ * (see sanitize.ts), so linkedom's looser parsing never decides what is safe. Anything else
+ * (a fragment, pasted markup) needs the HTML parser's repairs and goes to jsdom.
  */
-function parsePage(
-  window: DOMWindow,
-  source: string,
-  knownUrl: string | null,
-): { document: Document; url: string | null } {
-  const document = new window.DOMParser().parseFromString(
-    dropScriptsAndStyles(source),
-    'text/html',
-  );
+function isWholePage(source: string): boolean {
+  return /<html[\s>]/i.test(source.slice(0, 16_384)) && /<body[\s>]/i.test(source);
+}
+
+function parseSource(source: string): ParsedSource {
+  if (isWholePage(source)) {
+    const { document } = parseHTML(source);
+    return { document: document as unknown as Document, dispose: () => undefined };
+  }
+  // Defaults: no scripts run and no resources load. The console is silenced: a saved page's
+  // broken CSS is not the user's problem. DOMParser documents have no browsing context, so
+  // nothing (not even an iframe) is loaded.
+  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
+  const document = new window.DOMParser().parseFromString(source, 'text/html');
+  // jsdom keeps documents alive for as long as the window they were parsed in: close it.
+  return { document, dispose: () => window.close() };
+}
+
+/**
+ * Parses the page into an inert document (no script runs, nothing loads). The page's URL
+ * becomes its base URL, which Readability resolves links and images against.
+ */
+function parsePage(source: string, knownUrl: string | null): ParsedSource & { url: string | null } {
+  const parsed = parseSource(dropScriptsAndStyles(source));
+  const { document } = parsed;
   const url = knownUrl ?? findPageUrl(document, savedFromUrl(source));
   const base = document.querySelector('base[href]');
   if (base !== null) {
@@ -71,12 +81,12 @@ function parsePage(
     const absolute = resolveUrl(base.getAttribute('href'), url);
     if (absolute === null) base.removeAttribute('href');
     else base.setAttribute('href', absolute);
-  } else if (url !== null) {
+  } else if (url !== null && document.head) {
     const element = document.createElement('base');
     element.setAttribute('href', url);
     document.head.prepend(element);
   }
-  return { document, url };
+  return { ...parsed, url };
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -118,13 +128,31 @@ function dropTitleHeading(root: Element, title: string): void {
   }
 }
 
+/** Attributes the sanitizer keeps, plus `srcset`, which images.ts may still read an image from. */
+const KEPT_ATTRIBUTES = new Set([...(ARTICLE_HTML_POLICY.ALLOWED_ATTR ?? []), 'srcset']);
+/** Elements the sanitizer removes with everything in them. */
+const DROPPED_ELEMENTS =
+  'script, style, noscript, template, svg, math, iframe, frame, object, embed, video, audio, canvas, map, button, select, textarea';
+
+/**
+ * Removes, on the fast DOM, what the sanitizer would remove anyway, so that its slower (but
+ * standard) DOM has less to parse and prune. Not a safety measure: sanitize.ts still checks all.
+ */
+function trimForSanitizer(root: Element): void {
+  for (const element of Array.from(root.querySelectorAll(DROPPED_ELEMENTS))) element.remove();
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    for (const name of element.getAttributeNames()) {
+      if (!KEPT_ATTRIBUTES.has(name)) element.removeAttribute(name);
+    }
+  }
+}
+
 function firstHeadingText(root: Element): string | null {
   return clean(root.querySelector('h1, h2, h3')?.textContent);
 }
 
 /** When Readability finds no article: the page's whole body, minus the obvious chrome. */
-function wholeBody(window: DOMWindow, source: string, knownUrl: string | null): ArticleDraft {
-  const { document, url } = parsePage(window, source, knownUrl);
+function wholeBody(document: Document, url: string | null): ArticleDraft {
   for (const element of Array.from(document.body.querySelectorAll('nav, header, footer'))) {
     if (element.closest('article, main') === null) element.remove();
   }
@@ -147,16 +175,24 @@ function readArticle(document: Document): ReturnType<Readability<Node>['parse']>
 
 /** `knownUrl`: the page's address when the caller knows it (a fetched URL); else it is looked for. */
 export function parseHtmlPage(source: string, knownUrl: string | null = null): ArticleDraft {
-  return withWindow((window) => {
-    const { document, url } = parsePage(window, source, knownUrl);
+  const first = parsePage(source, knownUrl);
+  try {
+    const { document, url } = first;
     const article = readArticle(document);
     // With the identity serializer, `content` is the article's container element.
     const content = article?.content as Element | null | undefined;
     if (!article || !content || (content.textContent ?? '').trim() === '') {
-      return wholeBody(window, source, knownUrl); // Readability changed the document: parse it afresh
+      // Readability changed the document: parse it afresh.
+      const again = parsePage(source, knownUrl);
+      try {
+        return wholeBody(again.document, again.url);
+      } finally {
+        again.dispose();
+      }
     }
     const title = clean(article.title) ?? firstHeadingText(content) ?? '';
     if (title !== '') dropTitleHeading(content, title);
+    trimForSanitizer(content);
     return {
       title,
       html: content.innerHTML,
@@ -168,5 +204,7 @@ export function parseHtmlPage(source: string, knownUrl: string | null = null): A
       excerpt: clean(article.excerpt),
       publishedTime: clean(article.publishedTime),
     };
-  });
+  } finally {
+    first.dispose();
+  }
 }

@@ -1,11 +1,15 @@
 import type { MarginApi, MarginShell } from '../../../electron/common/api';
+import type { DeepLinkTarget } from '../../../electron/common/ipc-channels';
 import { createHttpApi } from './http-client';
 
 declare global {
   interface Window {
     /** Set by Electron's preload; absent in the browser host. */
     margin?: MarginApi;
-    marginShell?: MarginShell & { onMenu(callback: (action: string) => void): () => void };
+    marginShell?: MarginShell & {
+      onMenu(callback: (action: string) => void): () => void;
+      onOpen?(callback: (target: DeepLinkTarget) => void): () => void;
+    };
   }
 }
 

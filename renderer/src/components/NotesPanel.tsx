@@ -6,6 +6,7 @@ import {
   type HighlightColor,
 } from '../../../electron/common/model';
 import { OrphanList } from './OrphanList';
+import { copyHighlightMarkdown } from '../export/copy-markdown';
 
 export interface PlacedHighlight {
   highlight: Highlight;
@@ -128,6 +129,9 @@ function HighlightEditor(props: {
         {props.colorMeanings[highlight.color] && (
           <span className="color-meaning">{props.colorMeanings[highlight.color]}</span>
         )}
+        <button type="button" onClick={() => void copyHighlightMarkdown(api, highlight.id, notify)}>
+          Copy highlight as Markdown
+        </button>
         <button
           type="button"
           className="danger"

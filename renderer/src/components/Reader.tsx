@@ -9,6 +9,7 @@ import { MARK_ATTR, paintHighlights } from '../reader/paint-highlights';
 import { openArticleLink } from '../reader/external-link';
 import { offsetsToRange, rangeToOffsets } from '../reader/text-offsets';
 import { setArticleHtml } from '../reader/trusted-html';
+import { flashHighlight } from '../export/flash-highlight';
 import { FindBar } from './FindBar';
 import { NotesPanel, type PlacedHighlight } from './NotesPanel';
 
@@ -17,6 +18,8 @@ interface Props {
   article: ArticleContent;
   /** Text offsets to scroll to (the first search match), instead of the remembered position. */
   focus: { start: number; end: number } | null;
+  /** A highlight to scroll to and flash (a `margin://` link); a new object each time. */
+  focusHighlight?: { id: string } | null;
   onChanged(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
   /** The article's content changed on disk (Update from source): open it afresh. */
@@ -25,7 +28,15 @@ interface Props {
 
 const SCROLL_SAVE_MS = 600;
 
-export function Reader({ api, article, focus, onChanged, notify, onReload }: Props) {
+export function Reader({
+  api,
+  article,
+  focus,
+  focusHighlight = null,
+  onChanged,
+  notify,
+  onReload,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [highlights, setHighlights] = useState<Highlight[]>(article.highlights);
@@ -97,6 +108,12 @@ export function Reader({ api, article, focus, onChanged, notify, onReload }: Pro
     const scroller = scrollRef.current;
     const body = bodyRef.current;
     if (!scroller || !body || !text) return;
+    if (focusHighlight) {
+      if (flashHighlight(scroller, body, focusHighlight.id)) return;
+      notify(
+        'The linked highlight is no longer in this article (deleted, or its passage is gone).',
+      );
+    }
     if (focus) {
       const range = offsetsToRange(body, focus.start, focus.end);
       if (range) {
@@ -110,7 +127,7 @@ export function Reader({ api, article, focus, onChanged, notify, onReload }: Pro
       article.meta.scrollPosition * (scroller.scrollHeight - scroller.clientHeight);
     // Only on opening an article, not on every highlight change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, text, focus]);
+  }, [id, text, focus, focusHighlight]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onScroll = () => {
@@ -284,7 +301,7 @@ export function Reader({ api, article, focus, onChanged, notify, onReload }: Pro
           Export notes as Markdown
         </button>
         <button type="button" onClick={() => void copyMarkdown()}>
-          Copy as Markdown
+          Copy notes as Markdown
         </button>
         <button
           type="button"

@@ -129,7 +129,9 @@ export function WebImport({
             <div className="row">
               <input
                 id="web-import-url"
-                type="url"
+                type="text"
+                inputMode="url"
+                spellCheck={false}
                 placeholder="https://…"
                 value={url}
                 onChange={(e) => setUrl(e.target.value)}

@@ -17,80 +17,91 @@ async function libraryWithHighlights(): Promise<{ library: string; id: string }>
 const json = async (library: string, ...args: string[]) =>
   JSON.parse((await margin(library, ...args, '--json')).stdout);
 
+// Each test runs `margin` several times as a subprocess: seconds each on a busy machine.
+const SLOW = { timeout: 180_000 };
+
 describe('margin export', () => {
-  it('reports written / unchanged / skipped, finds a renamed file again, keeps the user text', async () => {
-    const { library } = await libraryWithHighlights();
-    const vault = path.join(library, 'vault');
-    expect(await json(library, 'export', '--all', '--out', vault)).toMatchObject({
-      written: 1,
-      unchanged: 0,
-      skipped: 0,
-    });
-    const [name] = await readdir(vault);
-    expect(name).toMatch(/^Taliban Executions.*\.md$/);
-    const mtime = (await stat(path.join(vault, name ?? ''))).mtimeMs;
-    const again = await margin(library, 'export', '--all', '--out', vault);
-    expect(again.stdout).toMatch(/0 written, 1 unchanged, 0 skipped/);
-    expect((await stat(path.join(vault, name ?? ''))).mtimeMs).toBe(mtime);
+  it(
+    'reports written / unchanged / skipped, finds a renamed file again, keeps the user text',
+    SLOW,
+    async () => {
+      const { library } = await libraryWithHighlights();
+      const vault = path.join(library, 'vault');
+      expect(await json(library, 'export', '--all', '--out', vault)).toMatchObject({
+        written: 1,
+        unchanged: 0,
+        skipped: 0,
+      });
+      const [name] = await readdir(vault);
+      expect(name).toMatch(/^Taliban Executions.*\.md$/);
+      const mtime = (await stat(path.join(vault, name ?? ''))).mtimeMs;
+      const again = await margin(library, 'export', '--all', '--out', vault);
+      expect(again.stdout).toMatch(/0 written, 1 unchanged, 0 skipped/);
+      expect((await stat(path.join(vault, name ?? ''))).mtimeMs).toBe(mtime);
 
-    // Renamed, with the user's text around the managed region: found again by its id.
-    const renamed = path.join(vault, 'My reading notes.md');
-    await rename(path.join(vault, name ?? ''), renamed);
-    await writeFile(renamed, `${await readFile(renamed, 'utf8')}\nMy own thoughts *here*.\n`);
-    expect(await json(library, 'export', '--all', '--out', vault)).toMatchObject({
-      written: 0,
-      unchanged: 1,
-    });
-    expect(await readdir(vault)).toEqual(['My reading notes.md']);
-    expect(await readFile(renamed, 'utf8')).toMatch(/My own thoughts \*here\*\.\n$/);
+      // Renamed, with the user's text around the managed region: found again by its id.
+      const renamed = path.join(vault, 'My reading notes.md');
+      await rename(path.join(vault, name ?? ''), renamed);
+      await writeFile(renamed, `${await readFile(renamed, 'utf8')}\nMy own thoughts *here*.\n`);
+      expect(await json(library, 'export', '--all', '--out', vault)).toMatchObject({
+        written: 0,
+        unchanged: 1,
+      });
+      expect(await readdir(vault)).toEqual(['My reading notes.md']);
+      expect(await readFile(renamed, 'utf8')).toMatch(/My own thoughts \*here\*\.\n$/);
 
-    // Markers removed by the user: skipped with its reason, not rewritten.
-    const text = await readFile(renamed, 'utf8');
-    await writeFile(renamed, text.replace(/<!-- margin:end [^>]*-->/, ''));
-    const skipped = await json(library, 'export', '--all', '--out', vault);
-    expect(skipped).toMatchObject({ written: 0, unchanged: 0, skipped: 1 });
-    expect(skipped.skippedFiles[0].file).toBe('My reading notes.md');
-  });
+      // Markers removed by the user: skipped with its reason, not rewritten.
+      const text = await readFile(renamed, 'utf8');
+      await writeFile(renamed, text.replace(/<!-- margin:end [^>]*-->/, ''));
+      const skipped = await json(library, 'export', '--all', '--out', vault);
+      expect(skipped).toMatchObject({ written: 0, unchanged: 0, skipped: 1 });
+      expect(skipped.skippedFiles[0].file).toBe('My reading notes.md');
+    },
+  );
 
-  it('takes a preset or a template file, and reports a template error with its line, writing nothing', async () => {
-    const { library, id } = await libraryWithHighlights();
-    const logseq = await margin(library, 'export', id, '--template', 'logseq');
-    expect(logseq.stdout).toMatch(/^- > could constitute war crimes$/m);
+  it(
+    'takes a preset or a template file, and reports a template error with its line, writing nothing',
+    SLOW,
+    async () => {
+      const { library, id } = await libraryWithHighlights();
+      const logseq = await margin(library, 'export', id, '--template', 'logseq');
+      expect(logseq.stdout).toMatch(/^- > could constitute war crimes$/m);
 
-    const template = path.join(library, 'mine.md');
-    await writeFile(
-      template,
-      '---\ntitle: {{title}}\n---\n# {{title}}\n\n{{#highlights}}\n> {{txet}}\n{{/highlights}}\n',
-    );
-    const vault = path.join(library, 'vault');
-    const failure = await marginFails(
-      library,
-      'export',
-      '--all',
-      '--out',
-      vault,
-      '--template',
-      template,
-    );
-    expect(failure.stderr).toMatch(
-      /line 7, column \d+: unknown variable "txet"; nothing was written/,
-    );
-    expect(failure.stderr.trim().split('\n')).toHaveLength(1);
-    await expect(readdir(vault)).rejects.toThrow(/ENOENT/);
+      const template = path.join(library, 'mine.md');
+      await writeFile(
+        template,
+        '---\ntitle: {{title}}\n---\n# {{title}}\n\n{{#highlights}}\n> {{txet}}\n{{/highlights}}\n',
+      );
+      const vault = path.join(library, 'vault');
+      const failure = await marginFails(
+        library,
+        'export',
+        '--all',
+        '--out',
+        vault,
+        '--template',
+        template,
+      );
+      expect(failure.stderr).toMatch(
+        /line 7, column \d+: unknown variable "txet"; nothing was written/,
+      );
+      expect(failure.stderr.trim().split('\n')).toHaveLength(1);
+      await expect(readdir(vault)).rejects.toThrow(/ENOENT/);
 
-    await writeFile(
-      template,
-      '---\ntitle: {{title}}\n---\n## {{title}}\n\n{{#highlights}}\n> {{text}}\n{{/highlights}}\n',
-    );
-    await json(library, 'export', '--all', '--out', vault, '--template', template);
-    const [file] = await readdir(vault);
-    expect(await readFile(path.join(vault, file ?? ''), 'utf8')).toContain(`## ${SAMPLE_TITLE}`);
+      await writeFile(
+        template,
+        '---\ntitle: {{title}}\n---\n## {{title}}\n\n{{#highlights}}\n> {{text}}\n{{/highlights}}\n',
+      );
+      await json(library, 'export', '--all', '--out', vault, '--template', template);
+      const [file] = await readdir(vault);
+      expect(await readFile(path.join(vault, file ?? ''), 'utf8')).toContain(`## ${SAMPLE_TITLE}`);
 
-    const unknown = await marginFails(library, 'export', id, '--template', 'roam');
-    expect(unknown.stderr).toMatch(/neither obsidian, logseq nor plain/);
-  });
+      const unknown = await marginFails(library, 'export', id, '--template', 'roam');
+      expect(unknown.stderr).toMatch(/neither obsidian, logseq nor plain/);
+    },
+  );
 
-  it('writes many articles into one file, and marks orphaned highlights', async () => {
+  it('writes many articles into one file, and marks orphaned highlights', SLOW, async () => {
     const { library, id } = await libraryWithHighlights();
     const second = path.join(library, 'second.txt');
     await writeFile(second, 'Second article\n\nA passage about *stars* and [brackets].\n');

@@ -110,6 +110,8 @@ describe('review, notebook and color meanings in the library', () => {
       imported: [article],
     } = await library.importFiles([textFile('one.txt', 'One\n\nAlpha beta gamma delta.')]);
     const h = await library.highlightQuote(article!.id, 'beta gamma');
+    // Before any edit, the default meaning of yellow is the tag.
+    expect((await library.exportArticle(article!.id)).markdown).toContain('#key-idea');
     await library.updateHighlight(h.id, { color: 'blue' });
     const settings = await library.updateColorMeanings({ blue: 'Follow up later' });
     expect(settings.colorMeanings).toMatchObject({ blue: 'Follow up later', yellow: 'key idea' });

@@ -23,6 +23,8 @@ export interface WebPage {
   name: string;
   bytes: Uint8Array;
   expected: ExpectedMetadata;
+  /** The article body Readability's own test expects (`expected.html`). */
+  expectedHtml: string;
 }
 
 export function loadWebPages(): WebPage[] {
@@ -36,6 +38,7 @@ export function loadWebPages(): WebPage[] {
       expected: JSON.parse(
         fs.readFileSync(path.join(webPagesRoot, name, 'expected-metadata.json'), 'utf8'),
       ) as ExpectedMetadata,
+      expectedHtml: fs.readFileSync(path.join(webPagesRoot, name, 'expected.html'), 'utf8'),
     }));
 }
 

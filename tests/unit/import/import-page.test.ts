@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImageSource } from '../../../electron/core/import/page-input';
 import { tempLibrary } from '../../support/library';
-import { PNG_1X1, articlePage } from './page-fixtures';
+import { PNG_1X1, articlePage } from '../../support/saved-pages';
 
 const png = (): ReturnType<ImageSource> =>
   Promise.resolve({ bytes: new Uint8Array(PNG_1X1), type: 'image/png' });

@@ -132,6 +132,38 @@ describe('importing a URL', () => {
   });
 });
 
+describe('cancel', () => {
+  it('a cancel while its images download still imports the page whole, with every image', async () => {
+    services = await tempLibrary();
+    const started = await services.jobs.importUrl(server.url('/with-slow-images'));
+    await expect
+      .poll(() => server.requests.some((r) => r.startsWith('/images/slow/')), { timeout: 30_000 })
+      .toBe(true);
+    await services.jobs.cancelJob(started.id);
+    await services.jobs.runner.idle();
+    expect(await services.jobs.getJob(started.id)).toMatchObject({
+      state: 'cancelled',
+      imported: 1,
+    });
+    const [meta] = await services.library.listArticles();
+    const { html } = await services.library.getArticle(meta!.id);
+    expect(html.match(/src="margin-asset:/g)).toHaveLength(9);
+  });
+
+  it('a cancel before the page arrives imports nothing', async () => {
+    services = await tempLibrary();
+    const started = await services.jobs.importUrl(server.url('/slow'));
+    await services.jobs.cancelJob(started.id);
+    await services.jobs.runner.idle();
+    expect(await services.jobs.getJob(started.id)).toMatchObject({
+      state: 'cancelled',
+      imported: 0,
+      done: 0,
+    });
+    expect(await services.library.listArticles()).toEqual([]);
+  });
+});
+
 describe('offline: waiting to be fetched', () => {
   it('a URL saved offline waits in the library, survives a restart, and is fetched when the server is back', async () => {
     const dir = await tempDir();

@@ -46,12 +46,29 @@ describe('saved web pages (Readability test corpus)', () => {
     expect(pages).toHaveLength(32);
   });
 
-  it('extracts the expected title for at least 30 of 32 pages', () => {
-    expect(agreeing('title')).toBeGreaterThanOrEqual(30);
+  // The acceptance bar of saved-page import (see README, "Importing"): titles for 31 of 32,
+  // bylines for 90% of the pages that have one, the article's opening text for 30.
+  it('extracts the expected title for at least 31 of 32 pages', () => {
+    expect(agreeing('title')).toBeGreaterThanOrEqual(31);
   });
 
-  it('extracts byline, site name, language and direction where the page has them', () => {
-    expect(agreeing('byline')).toBeGreaterThanOrEqual(29);
+  it('extracts the expected byline for at least 90% of the pages that have one', () => {
+    const expected = imported.filter(({ page }) => page.expected.byline).length;
+    expect(agreeing('byline')).toBeGreaterThanOrEqual(Math.ceil(expected * 0.9));
+  });
+
+  it("keeps the first 200 characters of the expected article's text for at least 30 pages", () => {
+    const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const kept = imported.filter(({ page, article }) => {
+      const opening = normalized(browserText(page.expectedHtml)).slice(0, 200);
+      const found = normalized(article.text).includes(opening);
+      if (!found) console.log(`opening text missing for ${page.name}: ${JSON.stringify(opening)}`);
+      return found;
+    });
+    expect(kept.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('extracts site name, language and direction where the page has them', () => {
     expect(agreeing('siteName')).toBeGreaterThanOrEqual(30);
     expect(agreeing('lang')).toBeGreaterThanOrEqual(30);
     expect(agreeing('dir')).toBeGreaterThanOrEqual(30);

@@ -10,6 +10,8 @@ export interface BulkOptions {
   concurrency?: number;
   pageLimits?: Partial<FetchLimits>;
   imageLimits?: Partial<typeof IMAGE_LIMITS>;
+  /** Cuts image downloads short (closing the library); cancelling a job does not. */
+  imageSignal?: AbortSignal;
 }
 
 const escapeHtml = (s: string) =>
@@ -71,6 +73,7 @@ async function importItem(
       signal,
       pageLimits: options.pageLimits,
       imageLimits: options.imageLimits,
+      imageSignal: options.imageSignal,
     });
   }
   const existing = item.url ? deps.library.articleWithUrl(item.url) : null;

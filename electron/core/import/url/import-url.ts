@@ -34,6 +34,11 @@ export interface UrlImportOptions {
   /** Named in the waiting list: "Pasted URL", "Pocket export"… */
   source?: string;
   signal?: AbortSignal;
+  /**
+   * Stops image downloads. Separate from `signal`: once its page is fetched, a cancelled item's
+   * images are still fetched, so it is imported whole; only closing the library cuts them short.
+   */
+  imageSignal?: AbortSignal;
   /** False when retrying a waiting URL: a network failure is reported, not queued again. */
   queueIfOffline?: boolean;
   pageLimits?: Partial<FetchLimits>;
@@ -87,7 +92,7 @@ export async function importUrl(
   const redirected = page.url !== url ? deps.library.articleWithUrl(page.url) : null;
   if (redirected) return alreadyIn(redirected);
 
-  const images = httpImageSource({ limits: options.imageLimits, signal: options.signal });
+  const images = httpImageSource({ limits: options.imageLimits, signal: options.imageSignal });
   const input: PageInput = {
     html: page.html,
     url: page.url,
@@ -95,9 +100,6 @@ export async function importUrl(
     images,
   };
   const result = await deps.library.importPage(input, options.extras);
-  if (options.signal?.aborted && result.imported.length === 0) {
-    throw new FetchError('cancelled', `${url}: cancelled`);
-  }
   const imported = result.imported[0];
   if (imported) return { status: 'imported', id: imported.id, title: imported.title };
   const duplicate = result.duplicates[0];

@@ -10,9 +10,10 @@ import type { EditedText } from './edit-text';
  * paragraph move carried part of the highlight elsewhere (or moved part of it behind another
  * part), its characters form several pieces, each in its original order (the highlight is
  * "split"): the expected range is the piece with the most of them, and any
- * other piece holding at least a third of them, or the whole span when at least half of its
- * visible characters are the highlight's own or inserted (text moved into the highlight, like an
- * insertion, or the highlight's paragraphs reordered among themselves), counts as well. When nothing is left
+ * other piece holding at least a third of them, or a run of consecutive pieces holding a third of
+ * them whose span is at least half the highlight's own or inserted text (text moved into the
+ * highlight, like an insertion, or the highlight's paragraphs reordered among themselves),
+ * counts as well. When nothing is left
  * (all deleted), the right outcome is an orphan.
  *
  * Correct, for an anchored range A and an expected range E:
@@ -34,8 +35,8 @@ export interface Expected {
   range: Range | null;
   /**
    * Other ranges that count as correct, for a highlight that a paragraph move split: any other
-   * piece with at least a third of its characters, and the span from its first to its last
-   * character when at least half of that span is the highlight's own or inserted text.
+   * piece with at least a third of its characters, and runs of pieces whose span is at least
+   * half the highlight's own or inserted text (see clusters).
    */
   alternatives: Range[];
   /** Part of the highlight was carried elsewhere by a paragraph move (or text moved into it). */
@@ -116,9 +117,7 @@ export function expectedRange(
   const alternatives = pieces
     .filter((p) => p !== largest && p.size * 3 >= surviving)
     .map(({ start, end }) => ({ start, end }));
-  if (pieces.length > 1 && mostlyOwn(edited, inside, first, last + 1)) {
-    alternatives.push({ start: first, end: last + 1 });
-  }
+  if (pieces.length > 1) alternatives.push(...clusters(edited, inside, pieces, surviving));
   return {
     range: { start: largest.start, end: largest.end },
     alternatives,
@@ -128,26 +127,46 @@ export function expectedRange(
 }
 
 /**
- * Whether at least half of the visible characters of `start`..`end` are the highlight's own or
- * were inserted by edits: the span is then the edited highlight, whatever moved inside it (a
- * paragraph of the highlight moved behind another of its paragraphs, a short paragraph moved in).
- * A span that is mostly other original text (a far paragraph move tore the highlight) is not.
+ * Runs of consecutive pieces (in their order in the edited text) that are the edited highlight
+ * as a whole: at least half of their span's visible characters are the highlight's own or were
+ * inserted by edits (whatever moved inside it: the highlight's paragraphs reordered among
+ * themselves, a short paragraph moved in), and they hold at least a third of what survives. A
+ * span that is mostly other original text (a far paragraph move tore the highlight) is not.
  */
-function mostlyOwn(
+function clusters(
   edited: EditedText,
   inside: (origin: number) => boolean,
-  start: number,
-  end: number,
-): boolean {
-  let own = 0;
-  let foreign = 0;
-  for (let j = start; j < end; j += 1) {
+  pieces: readonly { start: number; end: number; size: number }[],
+  surviving: number,
+): Range[] {
+  const from = pieces[0]!.start;
+  const to = pieces[pieces.length - 1]!.end;
+  // Prefix sums over from..to: visible characters that are own-or-inserted, and the rest.
+  const own = new Int32Array(to - from + 1);
+  const foreign = new Int32Array(to - from + 1);
+  for (let j = from; j < to; j += 1) {
+    const k = j - from;
+    own[k + 1] = own[k]!;
+    foreign[k + 1] = foreign[k]!;
     if (edited.space[j] === 1) continue;
     const o = edited.origin[j] ?? -1;
-    if (o === -1 || edited.edited[j] === 1 || inside(o)) own += 1;
-    else foreign += 1;
+    if (o === -1 || edited.edited[j] === 1 || inside(o)) own[k + 1]! += 1;
+    else foreign[k + 1]! += 1;
   }
-  return own >= foreign;
+  const found: Range[] = [];
+  for (let a = 0; a < pieces.length; a += 1) {
+    let size = 0;
+    for (let b = a; b < pieces.length; b += 1) {
+      size += pieces[b]!.size;
+      if (b === a || size * 3 < surviving) continue;
+      const start = pieces[a]!.start;
+      const end = pieces[b]!.end;
+      const mine = own[end - from]! - own[start - from]!;
+      const theirs = foreign[end - from]! - foreign[start - from]!;
+      if (mine >= theirs) found.push({ start, end });
+    }
+  }
+  return found;
 }
 
 function collapse(text: string): string {

@@ -81,7 +81,7 @@ export function runRate(
 
       const subset = page.repetitive ? 'repetitive' : 'distinct';
       let started = performance.now();
-      const results = reanchorHighlights(edited.text, highlights);
+      const results = reanchorHighlights(edited.text, highlights, page.text);
       const anchorMicros = (performance.now() - started) * 1000;
       started = performance.now();
       const naive = highlights.map(({ selectors }) => {
