@@ -123,7 +123,6 @@ function fakeServices() {
   return {
     libraryDir: '/lib',
     dispatch: vi.fn(),
-    jobs: { startAutoRetry: vi.fn() },
     flush: vi.fn(async () => void fake.state.calls.push('flush')),
     close: vi.fn(async () => void fake.state.calls.push('close')),
   };
