@@ -45,6 +45,8 @@ export function anchor(
   selectors: Selectors,
   /** Where the highlight should now start, when known better than its stored position. */
   hint?: number,
+  /** The hint's passages confirm it (see PositionMap): it may outweigh a better fit elsewhere. */
+  hintConfirmed = false,
 ): AnchoredRange | null {
   const prepared = typeof text === 'string' ? cached(text) : text;
   const raw = prepared.text;
@@ -65,6 +67,7 @@ export function anchor(
     suffix: quote.suffix,
     hint: hint ?? start,
     ...(hint === undefined ? {} : { mappedHint: true }),
+    ...(hintConfirmed ? { confirmedHint: true } : {}),
   });
   if (!match) return null;
   return {

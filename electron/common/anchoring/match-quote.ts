@@ -11,8 +11,10 @@ import {
   partialCandidates,
   splitCandidates,
 } from './parts';
+import { isAmbiguous } from './ambiguity';
 import { bonusFor, type Bonus } from './bonus';
 import { refineBoundary } from './boundary';
+import { continuesPastCut, edgesConfirmed, snapToWords } from './edge-evidence';
 import { CandidateScorer, type ScoredCandidate } from './score';
 import {
   collapseWhitespace,
@@ -21,6 +23,7 @@ import {
   type CollapsedText,
 } from './normalize';
 import {
+  AMBIGUITY_MARGIN,
   FRAMED_ERROR_SHARE,
   JOINED_PARTS,
   LONG_QUOTE,
@@ -47,6 +50,12 @@ export interface QuoteContext {
   hint?: number;
   /** The hint was carried over from the old text (see position-map.ts), not just copied. */
   mappedHint?: boolean;
+  /**
+   * The mapped hint is confirmed by passages near it (see PositionMap). An unconfirmed one may
+   * point at the wrong copy of a repeated passage: it breaks ties, but a place chosen by it over
+   * one whose text fits better is a guess (see ambiguity.ts), and the highlight an orphan.
+   */
+  confirmedHint?: boolean;
 }
 
 export interface QuoteMatch {
@@ -119,10 +128,24 @@ export function matchQuote(
     settleEdges(search, bonus);
   }
 
-  const chosen = choose(
-    search.scored.filter((c) => c.acceptable),
-    (c) => bonus.position(c.start) + bonus.paragraphEdges(c.start, c.end),
-  );
+  const value = (c: ScoredCandidate): number =>
+    c.gain + bonus.position(c.start) + bonus.paragraphEdges(c.start, c.end);
+  const acceptable = search.scored.filter((c) => c.acceptable);
+  const best = choose(acceptable, value);
+  const places = acceptable.map((c) => ({
+    start: c.start,
+    end: c.end,
+    gain: c.gain,
+    value: value(c),
+  }));
+  const unambiguous =
+    best &&
+    !isAmbiguous(
+      { ...best, value: value(best) },
+      places,
+      context.mappedHint && !context.confirmedHint ? Infinity : AMBIGUITY_MARGIN * fullLength,
+    );
+  const chosen = best && unambiguous && confirmed(search, best);
   if (!chosen) return null;
   const range = toRawRange(collapsed, chosen.start, chosen.end, {
     start: /^\s/.test(quote),
@@ -270,15 +293,50 @@ function refined(
   return end > start ? [{ start, end, ...(part ? { part } : {}) }] : [];
 }
 
-/** The candidate with the most gain, plus what `bonus` gives it. */
+/**
+ * Whether the chosen place's edges are confirmed by the quote's (or its part's) outermost words
+ * or its context (see edge-evidence.ts): the best place with unconfirmed edges is a guess, and
+ * the highlight an orphan, rather than a lesser place (a part of it) winning instead.
+ */
+function confirmed(search: Search, chosen: ScoredCandidate): ScoredCandidate | null {
+  const { part } = chosen;
+  const q = search.quote.text;
+  const quote = part ? part.text : q;
+  const prefix = part?.side === 'tail' ? '' : search.prefix;
+  const suffix = part?.side === 'head' ? '' : search.suffix;
+  // Whether the highlight's (or its part's) edges fell between words in the old text.
+  const before = part?.side === 'tail' ? q.slice(0, q.length - quote.length) : search.prefix;
+  const after = part?.side === 'head' ? q.slice(quote.length) : search.suffix;
+  const atWord = {
+    start: /\S/.test(quote[0] ?? '') && /(^|\s)$/.test(before),
+    end: /\S/.test(quote.at(-1) ?? '') && /^(\s|$)/.test(after),
+  };
+  const { start, end } = snapToWords(search.text.text, chosen.start, chosen.end, atWord);
+  const torn = !continues(search, { ...chosen, start, end });
+  return torn && edgesConfirmed(search.text.text, start, end, quote, prefix, suffix)
+    ? { ...chosen, start, end }
+    : null;
+}
+
+/** Whether a head or tail candidate has the rest of the quote right past its cut. */
+function continues(search: Search, c: ScoredCandidate): boolean {
+  const side = c.part?.side;
+  if (!c.part || (side !== 'head' && side !== 'tail')) return false;
+  const q = search.quote.text;
+  const n = c.part.text.length;
+  const rest = side === 'head' ? q.slice(n) : q.slice(0, q.length - n);
+  return continuesPastCut(search.text.text, c.start, c.end, side, rest);
+}
+
+/** The candidate with the most value (gain plus bonus). */
 function choose(
   candidates: readonly ScoredCandidate[],
-  bonus: (candidate: ScoredCandidate) => number,
+  valueOf: (candidate: ScoredCandidate) => number,
 ): ScoredCandidate | null {
   let best: ScoredCandidate | null = null;
   let bestValue = -Infinity;
   for (const c of candidates) {
-    const value = c.gain + bonus(c);
+    const value = valueOf(c);
     if (value > bestValue) {
       best = c;
       bestValue = value;

@@ -16,7 +16,22 @@ const STEP = 4;
 /** A pin this far from the offset (in old characters) no longer says where it went. */
 const MAX_REACH = 2000;
 
-export type PositionMap = (oldOffset: number) => number | undefined;
+/**
+ * With `confirmed`, only an offset with a pin within NEAR_PIN, and not one whose pins on both sides are no longer as far apart as they
+ * were (give or take GAP_SLACK): a paragraph moved in or out between them, and the offset may
+ * have followed the wrong one of two copies.
+ */
+export type PositionMap = (oldOffset: number, confirmed?: boolean) => number | undefined;
+
+/**
+ * A pin this near the offset (in old characters) confirms where it went; a farther one alone may
+ * have carried it past a moved paragraph onto another copy of a repeated one.
+ */
+const NEAR_PIN = 600;
+
+/** How much the gap between two pins may change with word edits: a quarter, or 64 characters. */
+const GAP_SLACK = 0.25;
+const MIN_GAP_SLACK = 64;
 
 export function buildPositionMap(oldText: string, newText: string): PositionMap {
   if (oldText === newText) return (offset) => offset;
@@ -34,7 +49,7 @@ export function buildPositionMap(oldText: string, newText: string): PositionMap 
     pinsOld.push(i);
     pinsNew.push(there);
   }
-  return (offset) => {
+  return (offset, confirmed = false) => {
     if (pinsOld.length === 0) return undefined;
     // The last pin at or before the offset, and the first after it.
     let lo = 0;
@@ -50,6 +65,12 @@ export function buildPositionMap(oldText: string, newText: string): PositionMap 
     const distAfter = after < pinsOld.length ? (pinsOld[after] ?? 0) - offset : Infinity;
     const pin = distBefore <= distAfter ? before : after;
     if (Math.min(distBefore, distAfter) > MAX_REACH) return undefined;
+    if (confirmed && Math.min(distBefore, distAfter) > NEAR_PIN) return undefined;
+    if (confirmed && distBefore <= MAX_REACH && distAfter <= MAX_REACH) {
+      const oldGap = (pinsOld[after] ?? 0) - (pinsOld[before] ?? 0);
+      const newGap = (pinsNew[after] ?? 0) - (pinsNew[before] ?? 0);
+      if (Math.abs(newGap - oldGap) > Math.max(MIN_GAP_SLACK, GAP_SLACK * oldGap)) return undefined;
+    }
     const mapped = (pinsNew[pin] ?? 0) + (offset - (pinsOld[pin] ?? 0));
     return Math.max(0, Math.min(newText.length, mapped));
   };

@@ -41,8 +41,10 @@ export function reanchorHighlights(
   const map = oldText === undefined ? null : buildPositionMap(oldText, newText);
   const results = new Map<string, ReanchorResult>();
   for (const { id, selectors } of highlights) {
-    const hint = map?.(selectors[1].start);
-    const place = anchor(prepared, selectors, hint);
+    // A near pin, or pins on both sides that agree, confirm where it went (see position-map.ts).
+    const sure = map?.(selectors[1].start, true);
+    const hint = sure ?? map?.(selectors[1].start);
+    const place = anchor(prepared, selectors, hint, sure !== undefined);
     results.set(
       id,
       place

@@ -82,3 +82,10 @@ export const MAX_SPLIT_WORK = 2_000_000;
 
 /** How far a highlight's edge may move to the paragraph edge it had. */
 export const PARAGRAPH_EDGE_REACH = 40;
+
+/**
+ * How much more evidence (a share of the quote and context's length, position included) the best
+ * place needs than any other place to be chosen: a tenth, about the worth of a few edited words
+ * in a sentence-long highlight. Closer than that, the highlight is an orphan (see ambiguity.ts).
+ */
+export const AMBIGUITY_MARGIN = 0.1;

@@ -57,3 +57,17 @@ describe('carrying positions from the old text into the new one', () => {
     expect(edited.slice(result.start, result.end)).toMatch(/^goes round and a/);
   });
 });
+
+describe('confirmed positions', () => {
+  it('confirms an offset next to a pin, not one whose pins a moved paragraph pulled apart', () => {
+    const map = buildPositionMap(song, song.replace('Second verse:', 'Second verse, sung:'));
+    const chorusStart = song.indexOf(CHORUS, song.indexOf('Second verse'));
+    expect(map(chorusStart, true)).toBe(chorusStart + ', sung'.length);
+    // A paragraph moved in between the passages around the second chorus.
+    const moved = song.replace(
+      `${CHORUS}\n\nThird verse`,
+      `${CHORUS}\n\nA bridge, long enough to shift things by more than the slack allows, sung once and never again.\n\nThird verse`,
+    );
+    expect(buildPositionMap(song, moved)(chorusStart, true)).toBeUndefined();
+  });
+});
