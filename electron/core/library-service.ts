@@ -88,7 +88,7 @@ const parseInPlace: ParseStep = async (task) =>
   (await import('./import/parse-task')).runParseTask(task);
 
 /** How many candidates ahead of the one being written are parsed already. */
-const READ_AHEAD = 4;
+const READ_AHEAD = 6;
 
 /** A candidate already parsed in full (text formats: nothing to fetch, no address). */
 function readied(parse: () => ParsedArticle | Promise<ParsedArticle>): () => Promise<Readied> {
@@ -200,11 +200,13 @@ export class LibraryService implements LibraryApi {
   private fileCandidate(item: PageWithFiles): Candidate {
     const { name, bytes } = item.page;
     if (MHTML.test(name)) {
-      const load = async () => (await importers()).savedMhtmlPage(name, bytes);
+      // saved-page.ts, not the importers: their DOM libraries load only where pages are parsed.
+      const load = async () => (await import('./import/saved-page')).savedMhtmlPage(name, bytes);
       return this.pageCandidate(name, bytes, load, 'mhtml');
     }
     if (/\.html?$/i.test(name)) {
-      return this.pageCandidate(name, bytes, async () => (await importers()).savedHtmlPage(item));
+      const load = async () => (await import('./import/saved-page')).savedHtmlPage(item);
+      return this.pageCandidate(name, bytes, load);
     }
     return {
       name,

@@ -93,7 +93,9 @@ export class ParsePool {
     if (!this.started) this.start();
     if (this.inPlace) return parseHere(task);
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      // A 'finish' is what the service is waiting for to write; pages read ahead can wait.
+      if (task.kind === 'finish') this.queue.unshift({ task, resolve, reject });
+      else this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
   };
