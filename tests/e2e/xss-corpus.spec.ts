@@ -326,41 +326,48 @@ test('with both sanitizers bypassed, Trusted Types and the CSP still stop every 
   expect(seen.outside).toEqual([]);
 });
 
-test('the corpus is live: in a page without Margin’s defenses, payloads do run', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
-  const context = await browser.newContext();
-  await context.route('**/*', (route) => route.abort());
-  const runs = async (payload: XssPayload): Promise<boolean> => {
-    // A page each: some payloads navigate away or never finish loading.
-    const page = await context.newPage();
-    let dialogs = 0;
-    page.on('dialog', (dialog) => {
-      dialogs++;
-      void dialog.dismiss();
-    });
-    await page
-      .setContent(xssPage(payload), { waitUntil: 'domcontentloaded', timeout: 2_000 })
-      .catch(() => undefined);
-    await page.waitForTimeout(100);
-    const ran = await page
-      .evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined)
-      .catch(() => false);
-    await page.close();
-    return ran || dialogs > 0;
-  };
-  let live = 0;
-  const queue = [...XSS_PAYLOADS];
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let payload = queue.shift(); payload; payload = queue.shift()) {
-        if (await runs(payload)) live++;
-      }
-    }),
-  );
-  await context.close();
-  console.log(`Unprotected control: ${live} of ${XSS_PAYLOADS.length} payloads run in a bare page`);
-  // Not all can (some target old browsers or need a click), but the corpus must bite.
-  expect(live).toBeGreaterThan(XSS_PAYLOADS.length / 4);
+test.describe('control', () => {
+  // Many bare pages at once on a loaded machine have crashed Chromium itself; one retry.
+  test.describe.configure({ retries: 1 });
+
+  test('the corpus is live: in a page without Margin’s defenses, payloads do run', async ({
+    browser,
+  }) => {
+    test.setTimeout(300_000);
+    const context = await browser.newContext();
+    await context.route('**/*', (route) => route.abort());
+    const runs = async (payload: XssPayload): Promise<boolean> => {
+      // A page each: some payloads navigate away or never finish loading.
+      const page = await context.newPage();
+      let dialogs = 0;
+      page.on('dialog', (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      await page
+        .setContent(xssPage(payload), { waitUntil: 'domcontentloaded', timeout: 2_000 })
+        .catch(() => undefined);
+      await page.waitForTimeout(100);
+      const ran = await page
+        .evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined)
+        .catch(() => false);
+      await page.close();
+      return ran || dialogs > 0;
+    };
+    let live = 0;
+    const queue = [...XSS_PAYLOADS];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let payload = queue.shift(); payload; payload = queue.shift()) {
+          if (await runs(payload)) live++;
+        }
+      }),
+    );
+    await context.close();
+    console.log(
+      `Unprotected control: ${live} of ${XSS_PAYLOADS.length} payloads run in a bare page`,
+    );
+    // Not all can (some target old browsers or need a click), but the corpus must bite.
+    expect(live).toBeGreaterThan(XSS_PAYLOADS.length / 4);
+  });
 });

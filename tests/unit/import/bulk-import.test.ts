@@ -168,7 +168,10 @@ describe('bulk import from other apps', () => {
       { name: 'urls.txt', base64: Buffer.from(urls).toString('base64') },
       'urls',
     );
-    await expect.poll(async () => (await services.jobs.getJob(started.id)).imported).toBe(1);
+    // The first page's extraction takes seconds on a busy machine; the slow ones take longer.
+    await expect
+      .poll(async () => (await services.jobs.getJob(started.id)).imported, { timeout: 60_000 })
+      .toBe(1);
     await services.jobs.cancelJob(started.id);
     await services.jobs.runner.idle();
     const job = await services.jobs.getJob(started.id);

@@ -89,6 +89,13 @@ describe('registerIpc', () => {
       { sender: { id: WINDOW_ID }, senderFrame: { parent: null, url: 'https://x.test/' } },
     ],
     ['a vanished frame', { sender: { id: WINDOW_ID }, senderFrame: null }],
+    [
+      'a stored image opened as a page',
+      {
+        sender: { id: WINDOW_ID },
+        senderFrame: { parent: null, url: `margin-asset://abc/${'a'.repeat(64)}.svg` },
+      },
+    ],
   ])('refuses calls from %s', async (_label, event) => {
     const { call, dispatch, shell, unregister } = setup();
     const api = await call('margin:listArticles', event);
