@@ -25,8 +25,13 @@ const common = {
 const [main, preload] = await Promise.all([
   build({
     ...common,
-    entryPoints: ['electron/main/main.ts'],
-    outfile: 'dist/main/main.mjs',
+    // The import worker (electron/core/import/parse-pool.ts) is loaded from beside main.mjs.
+    entryPoints: {
+      main: 'electron/main/main.ts',
+      'import-worker': 'electron/core/import/parse-worker.ts',
+    },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
     external: ['electron', ...Object.keys(pkg.dependencies ?? {})],
     // Bundled CommonJS code calls `require`; give ESM output a real one.

@@ -41,6 +41,8 @@ import { groupCompanionFiles, type NamedBytes, type PageWithFiles } from './impo
 import { MHTML } from './import/saved-page';
 import { cleanTags, findQuote, placeHighlights, validDate } from './import/imported-highlights';
 import type { FetchedImage, ImportExtras, PageInput } from './import/page-input';
+import { ParsePool } from './import/parse-pool';
+import type { ParseResult, ParseTask } from './import/parse-task';
 import { assetUrl, writeAsset } from './archive/assets';
 
 export { findQuote };
@@ -75,8 +77,18 @@ interface Candidate {
   /** Extension the original is kept under, when not the parsed format's (`mhtml`). */
   extension?: string;
   extras?: ImportExtras;
-  read: () => Promise<Readied>;
+  /** `parse` runs the CPU-heavy step, on a worker thread when several files are imported. */
+  read: (parse: ParseStep) => Promise<Readied>;
 }
+
+type ParseStep = (task: ParseTask) => Promise<ParseResult>;
+
+/** Parses in this thread (a single import: starting workers would cost more than it saves). */
+const parseInPlace: ParseStep = async (task) =>
+  (await import('./import/parse-task')).runParseTask(task);
+
+/** How many candidates ahead of the one being written are parsed already. */
+const READ_AHEAD = 6;
 
 /** A candidate already parsed in full (text formats: nothing to fetch, no address). */
 function readied(parse: () => ParsedArticle | Promise<ParsedArticle>): () => Promise<Readied> {
@@ -86,9 +98,17 @@ function readied(parse: () => ParsedArticle | Promise<ParsedArticle>): () => Pro
   };
 }
 
+/** The article of a task that always finishes it ('file', 'finish'). */
+function finished(result: ParseResult): ParsedArticle {
+  if (result.parsed === null) throw new Error('the parse step did not finish the article');
+  return result.parsed;
+}
+
 /** Implements the API contract on an open archive, and keeps the search index in step with it. */
 export class LibraryService implements LibraryApi {
   private readonly texts = new Map<string, string>();
+  /** Worker threads for the parse step of multi-file imports; started on first use. */
+  private readonly parsePool = new ParsePool();
 
   private constructor(
     readonly archive: Archive,
@@ -117,8 +137,8 @@ export class LibraryService implements LibraryApi {
   }
 
   /** Stops background indexing and writes the search index; the archive is closed by its owner. */
-  close(): Promise<void> {
-    return this.searchIndex.close();
+  async close(): Promise<void> {
+    await Promise.all([this.searchIndex.close(), this.parsePool.close()]);
   }
 
   async getLibraryStatus(): Promise<LibraryStatus> {
@@ -180,16 +200,21 @@ export class LibraryService implements LibraryApi {
   private fileCandidate(item: PageWithFiles): Candidate {
     const { name, bytes } = item.page;
     if (MHTML.test(name)) {
-      const load = async () => (await importers()).savedMhtmlPage(name, bytes);
+      // saved-page.ts, not the importers: their DOM libraries load only where pages are parsed.
+      const load = async () => (await import('./import/saved-page')).savedMhtmlPage(name, bytes);
       return this.pageCandidate(name, bytes, load, 'mhtml');
     }
     if (/\.html?$/i.test(name)) {
-      return this.pageCandidate(name, bytes, async () => (await importers()).savedHtmlPage(item));
+      const load = async () => (await import('./import/saved-page')).savedHtmlPage(item);
+      return this.pageCandidate(name, bytes, load);
     }
     return {
       name,
       bytes,
-      read: readied(async () => (await importers()).parseImport({ name, bytes })),
+      read: async (parse) => {
+        const parsed = finished(await parse({ kind: 'file', name, bytes }));
+        return { url: parsed.url, make: async () => parsed };
+      },
     };
   }
 
@@ -231,21 +256,25 @@ export class LibraryService implements LibraryApi {
       name,
       bytes,
       extension,
-      read: async () => {
+      read: async (parse) => {
         const input = await load();
         refuseDeepHtml(name, input.html);
-        const { extractPage, finishPage, localizeImages } = await importers();
-        const draft = extractPage(input.html, input.url);
+        const page = await parse({ kind: 'page', html: input.html, url: input.url, label: name });
+        const draft = page.draft ?? { title: '', html: '' };
         const pageUrl = draft.url ?? null;
         return {
           url: pageUrl,
           make: async (articleId) => {
+            if (page.parsed !== null) return page.parsed; // no image to store first
+            const { localizeImages } = await import('./import/page-images');
             const html = await localizeImages(draft.html, {
               pageUrl,
               images: input.images,
               store: (image) => this.storeImage(articleId, image),
             });
-            return finishPage({ ...draft, html }, name);
+            return finished(
+              await parse({ kind: 'finish', draft: { ...draft, html }, label: name }),
+            );
           },
         };
       },
@@ -281,17 +310,33 @@ export class LibraryService implements LibraryApi {
     const duplicate = (name: string, existing: ArticleMeta) =>
       result.duplicates.push({ name, id: existing.id, title: existing.title });
 
-    for (const candidate of candidates) {
-      const hash = sha256(candidate.bytes);
+    // Several files: the next few are parsed on worker threads while this one is written.
+    const parse =
+      candidates.length > 1 || this.parsePool.running ? this.parsePool.run : parseInPlace;
+    const hashes = candidates.map((candidate) => sha256(candidate.bytes));
+    const reads = new Map<number, Promise<Readied>>();
+    const readAhead = (from: number): void => {
+      for (let i = from; i < Math.min(candidates.length, from + READ_AHEAD); i++) {
+        if (reads.has(i) || seen.has(hashes[i]!)) continue;
+        const read = candidates[i]!.read(parse);
+        read.catch(() => undefined); // awaited (and reported) in its turn
+        reads.set(i, read);
+      }
+    };
+
+    for (const [index, candidate] of candidates.entries()) {
+      const hash = hashes[index]!;
       const existing = seen.get(hash);
       if (existing) {
         duplicate(candidate.name, existing);
         continue;
       }
+      readAhead(index);
       const id = newId();
       let parsed: ParsedArticle;
       try {
-        const ready = await candidate.read();
+        const ready = await reads.get(index)!;
+        reads.delete(index);
         const sameUrl = ready.url === null ? undefined : seenUrls.get(ready.url);
         if (sameUrl) {
           duplicate(candidate.name, sameUrl);

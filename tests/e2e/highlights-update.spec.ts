@@ -221,11 +221,14 @@ test('the notebook lists every highlight, filters them, and jumps to one; the re
   await importAndOpen(page);
   await selectInArticle(page, 'valley farmers plant');
   await page.keyboard.press('h');
+  // The reader repaints its marks after each new highlight: select again only once it has.
+  await expect(page.locator('article mark', { hasText: 'valley farmers plant' })).toHaveCount(1);
   await selectInArticle(page, 'upper pools in late summer');
   await page.keyboard.press('n');
   await page.getByRole('textbox', { name: 'Note', exact: true }).fill('salmon run');
   await page.getByRole('button', { name: 'Color blue' }).click();
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toHaveCount(0);
   await selectInArticle(page, 'A ferry crossed');
   await page.keyboard.press('h');
 

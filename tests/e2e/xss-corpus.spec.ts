@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { XSS_PAYLOADS, xssPage, type XssPayload } from '../fixtures/xss/payloads';
 import { startHostProcess, type RunningHost } from '../support/host-process';
 
@@ -334,9 +334,12 @@ test.describe('control', () => {
     browser,
   }) => {
     test.setTimeout(300_000);
-    const context = await browser.newContext();
-    await context.route('**/*', (route) => route.abort());
-    const runs = async (payload: XssPayload): Promise<boolean> => {
+    const freshContext = async (): Promise<BrowserContext> => {
+      const context = await browser.newContext();
+      await context.route('**/*', (route) => route.abort());
+      return context;
+    };
+    const runs = async (context: BrowserContext, payload: XssPayload): Promise<boolean> => {
       // A page each: some payloads navigate away or never finish loading.
       const page = await context.newPage();
       let dialogs = 0;
@@ -351,19 +354,29 @@ test.describe('control', () => {
       const ran = await page
         .evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined)
         .catch(() => false);
-      await page.close();
+      await page.close().catch(() => undefined);
       return ran || dialogs > 0;
     };
     let live = 0;
     const queue = [...XSS_PAYLOADS];
     await Promise.all(
       Array.from({ length: 4 }, async () => {
+        // Each worker has its own context; one that a payload brought down is replaced.
+        let context = await freshContext();
         for (let payload = queue.shift(); payload; payload = queue.shift()) {
-          if (await runs(payload)) live++;
+          let ran: boolean;
+          try {
+            ran = await runs(context, payload);
+          } catch {
+            await context.close().catch(() => undefined);
+            context = await freshContext();
+            ran = await runs(context, payload);
+          }
+          if (ran) live++;
         }
+        await context.close();
       }),
     );
-    await context.close();
     console.log(
       `Unprotected control: ${live} of ${XSS_PAYLOADS.length} payloads run in a bare page`,
     );

@@ -6,6 +6,14 @@
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import {
+  defaultTreeAdapter,
+  html as parse5Html,
+  parseFragment,
+  serialize,
+  type DefaultTreeAdapterMap,
+  type DefaultTreeAdapterTypes,
+} from 'parse5';
+import {
   ARTICLE_HTML_POLICY as CONFIG,
   isStoredImageSrc,
   REMOTE_SRC,
@@ -109,20 +117,43 @@ export interface SanitizedArticle {
 
 const MAX_ROUNDS = 4;
 
+type Parse5Node = DefaultTreeAdapterTypes.ChildNode;
+
+/** The reader parses a body as a `<div>`'s `innerHTML`: the same context here. */
+const READER_CONTEXT = defaultTreeAdapter.createElement('div', parse5Html.NS.HTML, []);
+
+/** `textContent` of a parsed fragment: its text nodes in order (a template's content is not in it). */
+function textOf(nodes: readonly Parse5Node[], out: string[]): void {
+  for (const node of nodes) {
+    if (defaultTreeAdapter.isTextNode(node)) out.push(node.value);
+    else if ('childNodes' in node) textOf(node.childNodes, out);
+  }
+}
+
+/**
+ * `html` parsed the way the reader will parse it: the spec's HTML parser (parse5, the very
+ * parser jsdom uses, without jsdom's costly node objects) in a `<div>` context. Returns the
+ * re-serialized markup (equal to `html` when the markup is stable) and its text.
+ */
+function reparse(html: string): SanitizedArticle {
+  const fragment = parseFragment<DefaultTreeAdapterMap>(READER_CONTEXT, html, {});
+  const text: string[] = [];
+  textOf(fragment.childNodes, text);
+  return { html: serialize(fragment), text: text.join('') };
+}
+
 /**
  * Sanitizes `html` and reads its text in the same step. Removing elements can leave a tree the
- * HTML parser would build differently (say, text left directly in a <table>), so the output is
- * re-parsed the way the reader will parse it and sanitized again until it survives unchanged:
- * that makes sanitizing idempotent, and the text is the re-parsed tree's.
+ * HTML parser would build differently (say, text left directly in a <table>: the stuff of
+ * mutation XSS), so the output is re-parsed the way the reader will parse it and sanitized again
+ * until it survives unchanged: that makes sanitizing idempotent, and the text is the re-parsed
+ * tree's.
  */
 export function sanitizeArticle(html: string): SanitizedArticle {
   let current = sanitizeOnce(html);
   for (let round = 1; ; round++) {
-    const container = sharedWindow().document.createElement('div');
-    container.innerHTML = current;
-    if (container.innerHTML === current || round === MAX_ROUNDS) {
-      return { html: current, text: container.textContent ?? '' };
-    }
+    const again = reparse(current);
+    if (again.html === current || round === MAX_ROUNDS) return { html: current, text: again.text };
     current = sanitizeOnce(current);
   }
 }
