@@ -7,6 +7,17 @@ import { defineConfig } from '@playwright/test';
  */
 export const CHROMIUM_PATH = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
 
+// Chromium's own background traffic is refused by an offline machine; keep it quiet.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export default defineConfig({
   timeout: 60_000,
   // Generous: the first import in a fresh host loads jsdom, which is slow on a busy 2-core machine.
@@ -25,16 +36,7 @@ export default defineConfig({
         acceptDownloads: true,
         launchOptions: {
           executablePath: CHROMIUM_PATH,
-          // Chromium's own background traffic is refused by an offline machine; keep it quiet.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

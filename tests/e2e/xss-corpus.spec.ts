@@ -1,6 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import {
+  chromium,
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { XSS_PAYLOADS, xssPage, type XssPayload } from '../fixtures/xss/payloads';
 import { startHostProcess, type RunningHost } from '../support/host-process';
 
@@ -330,12 +338,13 @@ test.describe('control', () => {
   // Many bare pages at once on a loaded machine have crashed Chromium itself; one retry.
   test.describe.configure({ retries: 1 });
 
-  test('the corpus is live: in a page without Margin’s defenses, payloads do run', async ({
-    browser,
-  }) => {
+  test('the corpus is live: in a page without Margin’s defenses, payloads do run', async () => {
     test.setTimeout(300_000);
-    const freshContext = async (): Promise<BrowserContext> => {
-      const context = await browser.newContext();
+    // A bare page is exactly where a payload may bring a whole browser down: each worker has a
+    // browser of its own, relaunched after a crash.
+    const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const freshContext = async (own: Browser): Promise<BrowserContext> => {
+      const context = await own.newContext();
       await context.route('**/*', (route) => route.abort());
       return context;
     };
@@ -358,27 +367,29 @@ test.describe('control', () => {
       return ran || dialogs > 0;
     };
     let live = 0;
+    let crashes = 0;
     const queue = [...XSS_PAYLOADS];
     await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        // Each worker has its own context; one that a payload brought down is replaced.
-        let context = await freshContext();
+      Array.from({ length: 2 }, async () => {
+        let own = await launch();
+        let context = await freshContext(own);
         for (let payload = queue.shift(); payload; payload = queue.shift()) {
-          let ran: boolean;
+          let ran = false;
           try {
             ran = await runs(context, payload);
           } catch {
-            await context.close().catch(() => undefined);
-            context = await freshContext();
-            ran = await runs(context, payload);
+            crashes++;
+            await own.close().catch(() => undefined);
+            own = await launch();
+            context = await freshContext(own);
           }
           if (ran) live++;
         }
-        await context.close();
+        await own.close();
       }),
     );
     console.log(
-      `Unprotected control: ${live} of ${XSS_PAYLOADS.length} payloads run in a bare page`,
+      `Unprotected control: ${live} of ${XSS_PAYLOADS.length} payloads run in a bare page (browser crashes: ${crashes})`,
     );
     // Not all can (some target old browsers or need a click), but the corpus must bite.
     expect(live).toBeGreaterThan(XSS_PAYLOADS.length / 4);
