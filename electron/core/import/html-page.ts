@@ -153,6 +153,9 @@ function firstHeadingText(root: Element): string | null {
 
 /** When Readability finds no article: the page's whole body, minus the obvious chrome. */
 function wholeBody(document: Document, url: string | null): ArticleDraft {
+  // linkedom builds no <html> at all for some broken sources (an unclosed comment first, say);
+  // there is nothing to read then, and the importer says so.
+  if (document.documentElement === null) return { title: '', html: '', url, lang: null, dir: null };
   for (const element of Array.from(document.body.querySelectorAll('nav, header, footer'))) {
     if (element.closest('article, main') === null) element.remove();
   }

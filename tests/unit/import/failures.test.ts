@@ -33,6 +33,12 @@ describe('imports that fail, with a reason for the user', () => {
     expect(importFailure('blank.md', bytesOf(' \n\t\r\n  '))).toMatch(/^blank\.md is empty/);
   });
 
+  it('HTML that is only an unclosed comment (found by the fuzz test)', () => {
+    expect(importFailure('odd.html', bytesOf('<!--<body><html>'))).toBe(
+      'odd.html has no readable article text',
+    );
+  });
+
   it('PNG bytes named .html', () => {
     expect(importFailure('photo.html', PNG)).toBe(
       'photo.html is not a text file (it looks binary)',
