@@ -52,7 +52,7 @@ describe('npm start where Electron cannot run', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'margin-start-'));
     // No display: Electron cannot open a window on Linux whatever is installed, and no browser
     // is opened; the address is printed for the user to open.
-    const env = { ...process.env, MARGIN_NO_BROWSER: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MARGIN_NO_BROWSER: '1' };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     if (process.platform !== 'linux') env.MARGIN_NO_ELECTRON = '1';
