@@ -480,11 +480,17 @@ export class LibraryService implements LibraryApi {
     if (position.end <= position.start || quote.exact.length === 0) {
       throw new MarginError('invalid-argument', 'A highlight needs some selected text.');
     }
+    // The quote must be the article's text at that place: a highlight is never stored unplaced.
+    const selectors = highlightFeatures.selectorsOnText(
+      await this.articleText(parsed.articleId),
+      parsed.selectors,
+      'That passage is not in this article (it may have changed); select it again.',
+    );
     const now = new Date().toISOString();
     const highlight: Highlight = {
       id: newId(),
       articleId: parsed.articleId,
-      selectors: parsed.selectors,
+      selectors,
       color: parsed.color,
       note: parsed.note,
       createdAt: now,

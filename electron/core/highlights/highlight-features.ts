@@ -44,6 +44,19 @@ export function notebookEntries(archive: Archive): NotebookEntry[] {
  * Puts a highlight (typically an orphan) on new text of its article: fresh selectors, no longer
  * orphaned. Its note, color and review state stay. The selectors must quote the article's text.
  */
+/**
+ * The selectors of a passage of `text`, described afresh from the text itself, if `selectors`
+ * really point at their quote there; else `message` as an invalid-argument error. Every way a
+ * highlight is placed from the outside (add, re-attach) goes through this one check.
+ */
+export function selectorsOnText(text: string, selectors: Selectors, message: string): Selectors {
+  const { start, end } = selectors[1];
+  if (end <= start || end > text.length || text.slice(start, end) !== selectors[0].exact) {
+    throw new MarginError('invalid-argument', message);
+  }
+  return describeRange(text, start, end);
+}
+
 export async function reattachHighlight(
   archive: Archive,
   articleText: (id: string) => Promise<string>,
@@ -54,14 +67,11 @@ export async function reattachHighlight(
   const existing = archive.data.highlights.find((h) => h.id === id);
   if (!existing) throw new MarginError('not-found', `No highlight with id ${id} in this library.`);
   const text = await articleText(existing.articleId);
-  const { start, end } = selectors[1];
-  if (end <= start || end > text.length || text.slice(start, end) !== selectors[0].exact) {
-    throw new MarginError(
-      'invalid-argument',
-      'Select the passage to re-attach the highlight to, in this article.',
-    );
-  }
-  const fresh = describeRange(text, start, end);
+  const fresh = selectorsOnText(
+    text,
+    selectors,
+    'Select the passage to re-attach the highlight to, in this article.',
+  );
   return archive.transact((doc) => {
     const h = doc.highlights.find((x) => x.id === id);
     if (!h) throw new MarginError('not-found', `No highlight with id ${id} in this library.`);
