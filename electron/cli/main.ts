@@ -12,6 +12,7 @@ import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
 import { verifyCommand } from './commands/verify';
 import { usage, userPath, type CliContext, type Command } from './context';
+import { joinOptionValues } from './option-values';
 
 const USAGE = `Usage: margin [--library DIR] <command> [options]
 
@@ -59,25 +60,34 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   restore: restoreCommand,
 };
 
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  quote: { type: 'string' },
+  note: { type: 'string' },
+  replace: { type: 'string' },
+  out: { type: 'string' },
+  template: { type: 'string' },
+  'single-file': { type: 'string' },
+  all: { type: 'boolean', default: false },
+  repair: { type: 'boolean', default: false },
+  yes: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const ALL_OPTIONS = new Set(Object.keys(OPTIONS));
+const STRING_OPTIONS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, spec]) => spec.type === 'string')
+    .map(([name]) => name),
+);
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinOptionValues(argv, STRING_OPTIONS, ALL_OPTIONS),
     allowPositionals: true,
-    options: {
-      library: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      quote: { type: 'string' },
-      note: { type: 'string' },
-      replace: { type: 'string' },
-      out: { type: 'string' },
-      template: { type: 'string' },
-      'single-file': { type: 'string' },
-      all: { type: 'boolean', default: false },
-      repair: { type: 'boolean', default: false },
-      yes: { type: 'boolean', default: false },
-      from: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: OPTIONS,
   });
   const [name, ...args] = positionals;
   if (values.help || !name) {
@@ -122,6 +132,12 @@ async function main(argv: string[]): Promise<void> {
     await (services as MarginServices | null)?.close();
   }
 }
+
+// `margin list --json | head -1`: the reader went away, which is not an error of Margin's.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -225,6 +225,16 @@ export type ApiResponse<T> =
   { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 /**
+ * `window.margin` as Electron's preload exposes it: each method resolves to its reply envelope
+ * (an Error crossing the context bridge would lose its code); the renderer unwraps it.
+ */
+export type EnvelopeApi = {
+  [K in keyof MarginApi]: (
+    ...args: Parameters<MarginApi[K]>
+  ) => Promise<ApiResponse<Awaited<ReturnType<MarginApi[K]>>>>;
+};
+
+/**
  * What only the Electron app offers the UI (exposed as `window.marginShell`): native save
  * dialogs and the system browser. The renderer sends file names and contents, never paths; the
  * main process asks the user where to save.

@@ -22,7 +22,7 @@ export class MarginError extends Error {
 }
 
 export interface SerializedError {
-  code: MarginErrorCode | 'internal';
+  code: MarginErrorCode | 'internal' | 'unauthorized';
   message: string;
 }
 
@@ -34,4 +34,34 @@ export function serializeError(error: unknown): SerializedError {
 
 export function firstLine(text: string): string {
   return text.split('\n', 1)[0] ?? '';
+}
+
+/**
+ * A failed API call as the UI sees it: the user's one-line message and the code it can act on
+ * (`not-found`, `read-only`, `library-in-use`…). Both clients (Electron's preload and the browser
+ * host's HTTP client) unwrap replies into this, so the UI cannot tell them apart.
+ */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: SerializedError['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
+
+/** The value of an API reply envelope (`{ ok, value }` / `{ ok, error }`), or its error thrown. */
+export function unwrapResponse(response: unknown): unknown {
+  const envelope = response as
+    { ok: true; value: unknown } | { ok: false; error: SerializedError } | null | undefined;
+  if (envelope?.ok === true) return envelope.value;
+  if (envelope?.ok === false) {
+    const { code, message } = envelope.error ?? {};
+    throw new ApiCallError(
+      typeof code === 'string' ? code : 'internal',
+      typeof message === 'string' ? message : 'The call failed.',
+    );
+  }
+  throw new ApiCallError('internal', 'Margin received an unexpected reply from the app.');
 }

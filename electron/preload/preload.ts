@@ -4,7 +4,7 @@
  * forwarding to one IPC channel. Bundled to one CommonJS file that requires only `electron`.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiResponse, MarginApi, MarginShell } from '../common/api';
+import type { ApiResponse, EnvelopeApi, MarginShell } from '../common/api';
 import { API_METHODS, SHELL_METHODS } from '../common/api-methods';
 import {
   API_CHANNEL_PREFIX,
@@ -27,28 +27,41 @@ export interface MarginShellBridge extends MarginShell {
   onOpen(callback: (target: DeepLinkTarget) => void): () => void;
 }
 
-/** Turns an envelope into a value or a thrown Error the UI can show as is. */
-function unwrap(response: unknown): unknown {
+/**
+ * API calls resolve to their reply envelope, unwrapped in the renderer (renderer/src/api/bridge.ts):
+ * an Error crossing the context bridge keeps only its message, and the UI needs the error's code.
+ */
+function envelopeOf(response: unknown): ApiResponse<unknown> {
   const envelope = response as ApiResponse<unknown> | null;
-  if (envelope && envelope.ok === true) return envelope.value;
-  if (envelope && envelope.ok === false) throw new Error(envelope.error.message);
-  throw new Error('Margin received an unexpected reply from the app.');
+  if (envelope && (envelope.ok === true || envelope.ok === false)) return envelope;
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'Margin received an unexpected reply from the app.' },
+  };
 }
 
 function forwarders<M extends string>(
   methods: readonly M[],
   prefix: string,
+  settle: (response: unknown) => unknown,
 ): Record<M, (...args: unknown[]) => Promise<unknown>> {
   const entries = methods.map((method) => {
     const channel = prefix + method;
     const call = async (...args: unknown[]): Promise<unknown> =>
-      unwrap(await ipcRenderer.invoke(channel, ...args));
+      settle(await ipcRenderer.invoke(channel, ...args));
     return [method, call] as const;
   });
   return Object.fromEntries(entries) as Record<M, (...args: unknown[]) => Promise<unknown>>;
 }
 
-const margin = forwarders(API_METHODS, API_CHANNEL_PREFIX) as unknown as MarginApi;
+/** Shell calls (open a link, save a file…) have no error the UI acts on: the message is enough. */
+function shellValue(response: unknown): unknown {
+  const envelope = envelopeOf(response);
+  if (envelope.ok) return envelope.value;
+  throw new Error(envelope.error.message);
+}
+
+const margin = forwarders(API_METHODS, API_CHANNEL_PREFIX, envelopeOf) as unknown as EnvelopeApi;
 
 // Links can come in before the UI has subscribed (Margin launched by a link): the latest waits.
 const openListeners = new Set<(target: DeepLinkTarget) => void>();
@@ -61,7 +74,7 @@ ipcRenderer.on(OPEN_CHANNEL, (_event: IpcRendererEvent, target: unknown) => {
 });
 
 const marginShell: MarginShellBridge = {
-  ...(forwarders(SHELL_METHODS, SHELL_CHANNEL_PREFIX) as unknown as MarginShell),
+  ...(forwarders(SHELL_METHODS, SHELL_CHANNEL_PREFIX, shellValue) as unknown as MarginShell),
   onMenu(callback) {
     if (typeof callback !== 'function') throw new TypeError('onMenu needs a function');
     // The IpcRendererEvent stays here: handing it to the page would leak `sender`.

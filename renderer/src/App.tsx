@@ -148,7 +148,7 @@ export function App({ api }: { api: MarginApi }) {
         notify(`Imported ${plural(result.imported.length, 'article')}`);
       for (const d of result.duplicates)
         notify(`${d.name} is already in your library as “${d.title}”`, 'info', updates.get(d.name));
-      for (const f of result.failed) notify(`${f.name}: ${f.reason}`, 'error');
+      for (const f of result.failed) notify(f.reason, 'error');
     },
     [api, notify],
   );

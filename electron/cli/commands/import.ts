@@ -29,7 +29,7 @@ export const importCommand: Command = {
     }
     const { library } = await open('write');
     const result = await library.importFiles(files);
-    for (const f of result.failed) console.error(`margin: ${printable(f.name)}: ${f.reason}`);
+    for (const f of result.failed) console.error(`margin: ${f.reason}`);
     for (const d of result.duplicates) {
       console.error(
         `margin: ${printable(d.name)} is already in your library as "${d.title}" (${d.id})`,

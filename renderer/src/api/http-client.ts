@@ -1,5 +1,6 @@
 import { API_METHODS } from '../../../electron/common/api-methods';
-import type { ApiResponse, MarginApi } from '../../../electron/common/api';
+import type { MarginApi } from '../../../electron/common/api';
+import { ApiCallError, unwrapResponse } from '../../../electron/common/errors';
 
 /**
  * The API over the browser host's HTTP endpoint, with the same shape as Electron's
@@ -14,11 +15,14 @@ export function createHttpApi(token: string): MarginApi {
         headers: { 'Content-Type': 'application/json', 'X-Margin-Token': token },
         body: JSON.stringify(args),
       });
-      if (!res.ok)
-        throw new Error(`Margin host refused the call (${res.status} ${await res.text()})`);
-      const body = (await res.json()) as ApiResponse<unknown>;
-      if (!body.ok) throw new Error(body.error.message);
-      return body.value;
+      if (!res.ok) {
+        const code = res.status === 401 ? 'unauthorized' : 'internal';
+        throw new ApiCallError(
+          code,
+          `Margin host refused the call (${res.status} ${await res.text()})`,
+        );
+      }
+      return unwrapResponse(await res.json());
     };
   }
   return api as unknown as MarginApi;

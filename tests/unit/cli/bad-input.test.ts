@@ -38,7 +38,7 @@ describe('margin import with bad input', () => {
     await writeFile(bad, '%PDF-1.7');
     const failure = await marginFails(library, 'import', good, bad, '--json');
     expect(failure.stderr).toBe(
-      'margin: scan\\n2024.pdf: scan\\n2024.pdf: Margin imports .txt, .md, .html, .htm, .mhtml and .mht files\n',
+      'margin: scan\\n2024.pdf: Margin imports .txt, .md, .html, .htm, .mhtml and .mht files\n',
     );
     expect(JSON.parse(failure.stdout)).toMatchObject([{ title: 'Notes' }]);
     const listed = (await margin(library, 'list')).stdout.trim().split('\n');

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, SHELL_METHODS } from '../../../electron/common/api-methods';
+import { ApiCallError, unwrapResponse } from '../../../electron/common/errors';
 
 // The preload runs against a fake `electron`: what it exposes and what it sends is all we check.
 const electron = vi.hoisted(() => {
@@ -71,23 +72,36 @@ describe('window.margin', () => {
     for (const method of API_METHODS) expect(typeof margin[method]).toBe('function');
   });
 
-  it('forwards the arguments to margin:<method> and unwraps the value', async () => {
+  it('forwards the arguments to margin:<method> and resolves to the reply envelope', async () => {
     electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: [{ id: 'a' }] });
-    await expect(margin.search?.('needle')).resolves.toEqual([{ id: 'a' }]);
+    await expect(margin.search?.('needle')).resolves.toEqual({ ok: true, value: [{ id: 'a' }] });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('margin:search', 'needle');
   });
 
-  it('throws the error message of a failed call', async () => {
+  it('defect 9: a failed call keeps its error code for the UI', async () => {
     electron.ipcRenderer.invoke.mockResolvedValue({
       ok: false,
       error: { code: 'not-found', message: 'That article is gone.' },
     });
-    await expect(margin.getArticle?.('x')).rejects.toThrow('That article is gone.');
+    const reply = await margin.getArticle?.('x');
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That article is gone.' },
+    });
+    // What the renderer makes of it (renderer/src/api/bridge.ts): an error with its code.
+    const error = await Promise.resolve()
+      .then(() => unwrapResponse(reply))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiCallError);
+    expect(error).toMatchObject({ code: 'not-found', message: 'That article is gone.' });
   });
 
-  it('refuses a reply that is not an envelope', async () => {
+  it('turns a reply that is not an envelope into an internal error', async () => {
     electron.ipcRenderer.invoke.mockResolvedValue(undefined);
-    await expect(margin.listArticles?.()).rejects.toThrow(/unexpected reply/);
+    await expect(margin.listArticles?.()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/unexpected reply/) },
+    });
   });
 });
 

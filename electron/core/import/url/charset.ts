@@ -1,29 +1,20 @@
 /**
  * The character set of a fetched page, found as a browser finds it: a byte order mark first,
  * then the HTTP `Content-Type` charset, then `<meta charset>` or its http-equiv form in the first
- * bytes, and otherwise UTF-8 if the bytes are valid UTF-8, else windows-1252. Node's TextDecoder
- * (full ICU) knows every WHATWG label: windows-125x, ISO-8859-x, Shift_JIS, EUC-JP, GBK, GB18030,
- * Big5, EUC-KR, KOI8…
+ * bytes, and otherwise UTF-8 if the bytes are valid UTF-8, else windows-1252. Every WHATWG label
+ * is known: windows-125x, ISO-8859-x, Shift_JIS, EUC-JP, GBK, GB18030, Big5, EUC-KR, KOI8,
+ * x-user-defined…
  */
+import { TextDecoder } from '@exodus/bytes/encoding.js';
 
 /**
- * What windows-1252 maps 0x80–0x9F to (WHATWG Encoding). Node 20's TextDecoder decodes that range
- * as Latin-1 control characters instead (curly quotes, dashes and € become invisible), so
- * `decodeText` puts the right characters back.
+ * Decoding follows the WHATWG Encoding standard in full, with @exodus/bytes (jsdom's own
+ * decoder): Node 20's ICU TextDecoder maps windows-1252's 0x80–0x9F to control characters, drops
+ * malformed legacy sequences without a U+FFFD (EUC-KR `93 80 41` gave `A`, not `\uFFFDA`) and has
+ * no `x-user-defined`.
  */
-const WINDOWS_1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
-  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
-  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
-/** `bytes` decoded as `encoding` (a WHATWG name), windows-1252 done right. */
 export function decodeText(bytes: Uint8Array, encoding: string): string {
-  const text = new TextDecoder(encoding).decode(bytes);
-  if (encoding !== 'windows-1252') return text;
-  return text.replace(/[\u0080-\u009f]/g, (c) =>
-    String.fromCharCode(WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!),
-  );
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /** How far into the page a `<meta charset>` is looked for (browsers use 1024; pages run over). */
