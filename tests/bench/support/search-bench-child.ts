@@ -26,13 +26,34 @@ const WARMUP = 20;
 const LIMIT = DEFAULT_SEARCH_LIMIT;
 const UPDATES = 10;
 
+/** Peak RSS of this process so far. */
 function rssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** RSS now (after open, before any query: what holding the index costs). */
+function currentRssMb(): number {
+  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
+
+/** The slowest 20 latencies (sorted ascending): their p95 and max, what a user hits worst. */
+function slowest(sorted: readonly number[], prefix: string): Record<string, number> {
+  const worst = sorted.slice(-20);
+  return {
+    [`${prefix}slowest20_p95_ms`]: percentile(worst, 95),
+    [`${prefix}slowest20_min_ms`]: round(worst[0] ?? 0),
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
   const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return round(sorted[at] ?? 0);
+}
+
+/** User + system CPU time since `since`, in ms. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
 function round(value: number): number {
@@ -70,6 +91,7 @@ async function openService(dir: string) {
 
 async function build(dir: string): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const source = await librarySource(dir);
   const service = await SearchService.open(dir, {
     catalog: () => source.catalog,
@@ -84,6 +106,7 @@ async function build(dir: string): Promise<void> {
   for (const file of files) bytes += (await stat(path.join(dir, 'index', file))).size;
   emit({
     build_ms: round(performance.now() - started),
+    build_cpu_ms: round(cpuMs(cpu)),
     indexed_ms: round(indexedMs),
     index_mb: round(bytes / 1024 / 1024),
     segments: files.filter((f) => f.endsWith('.bin')).length,
@@ -95,6 +118,7 @@ async function build(dir: string): Promise<void> {
 async function cold(dir: string, query: string): Promise<void> {
   const { service, openMs } = await openService(dir);
   const started = performance.now();
+  const openRssMb = currentRssMb();
   const results = await service.search(query, { limit: LIMIT });
   const firstQueryMs = performance.now() - started;
   // The parent times process start → this first line.
@@ -106,6 +130,7 @@ async function cold(dir: string, query: string): Promise<void> {
     checked_ms: round(performance.now() - started + openMs),
     hits: results.hits.length,
     stale: checked.stale,
+    open_rss_mb: openRssMb,
     rss_mb: rssMb(),
   });
   process.exit(0);
@@ -123,6 +148,7 @@ async function queries(dir: string, queryFile: string): Promise<void> {
   const { service } = opened;
   const source = await opened.source();
   await service.ready;
+  const openRssMb = currentRssMb();
   for (const query of list.slice(0, WARMUP)) await service.search(query, { limit: LIMIT });
   const latencies: number[] = [];
   // CPU time too: on a machine shared with other work, wall time includes waiting for a core.
@@ -191,6 +217,7 @@ async function queries(dir: string, queryFile: string): Promise<void> {
     p95_ms: percentile(latencies, 95),
     p99_ms: percentile(latencies, 99),
     max_ms: percentile(latencies, 100),
+    ...slowest(latencies, ''),
     cpu_p50_ms: percentile(cpuTimes, 50),
     cpu_p95_ms: percentile(cpuTimes, 95),
     mean_hits: Math.round(hits / latencies.length),
@@ -199,6 +226,7 @@ async function queries(dir: string, queryFile: string): Promise<void> {
     add_highlight_ms: percentile(highlightMs, 50),
     add_highlight_max_ms: percentile(highlightMs, 100),
     flush_ms: round(flushMs),
+    open_rss_mb: openRssMb,
     rss_mb: rssMb(),
   });
   await service.close();
@@ -216,6 +244,7 @@ async function fts5(dir: string, queryFile: string): Promise<void> {
   const list = JSON.parse(await readFile(queryFile, 'utf8')) as string[];
   const source = await librarySource(dir);
   const started = performance.now();
+  const buildCpu = process.cpuUsage();
   const db = new Database(path.join(dir, 'fts5.sqlite'));
   db.pragma('journal_mode = WAL');
   db.exec(
@@ -246,7 +275,16 @@ async function fts5(dir: string, queryFile: string): Promise<void> {
     }
   }
   batch(rows);
+  const buildCpuMs = cpuMs(buildCpu);
+  db.pragma('wal_checkpoint(TRUNCATE)');
   const buildMs = performance.now() - started;
+  let dbBytes = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    dbBytes += await stat(path.join(dir, `fts5.sqlite${suffix}`)).then(
+      (info) => info.size,
+      () => 0,
+    );
+  }
   const search = db.prepare(
     "SELECT rowid, snippet(articles, 3, '[', ']', '…', 24) AS snippet, bm25(articles, 3, 1.5, 1.5, 1, 2, 2) AS rank FROM articles WHERE articles MATCH ? ORDER BY rank LIMIT ?",
   );
@@ -263,9 +301,12 @@ async function fts5(dir: string, queryFile: string): Promise<void> {
   cpuTimes.sort((a, b) => a - b);
   emit({
     fts5_build_ms: round(buildMs),
+    fts5_build_cpu_ms: round(buildCpuMs),
     fts5_p50_ms: percentile(latencies, 50),
     fts5_p95_ms: percentile(latencies, 95),
     fts5_p99_ms: percentile(latencies, 99),
+    ...slowest(latencies, 'fts5_'),
+    fts5_db_mb: round(dbBytes / 1024 / 1024),
     fts5_cpu_p50_ms: percentile(cpuTimes, 50),
     fts5_cpu_p95_ms: percentile(cpuTimes, 95),
     fts5_rss_mb: rssMb(),
