@@ -15,17 +15,22 @@ const passThrough = process.argv.slice(2);
  */
 export function electronUnavailable(env = process.env, platform = process.platform) {
   if (env.MARGIN_NO_ELECTRON) return 'MARGIN_NO_ELECTRON is set';
-  const dir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile))
-    return "Electron's binary is not installed (it could not be downloaded)";
-  const binary = path.join(
-    env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
-    readFileSync(pathFile, 'utf8'),
-  );
+  const binary = electronBinary(env);
+  if (binary === null) return "Electron's binary is not installed (it could not be downloaded)";
   if (!existsSync(binary)) return `Electron's binary is missing (${binary})`;
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'there is no display';
   return null;
+}
+
+/** Where the `electron` package put its binary (as its index.js finds it), or null if nowhere. */
+function electronBinary(env = process.env) {
+  const dir = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  return path.join(
+    env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8'),
+  );
 }
 
 function hasDisplay() {
@@ -47,15 +52,7 @@ function openInBrowser(url) {
 }
 
 function runElectron() {
-  const pathFile = path.join(root, 'node_modules', 'electron', 'path.txt');
-  const binary = path.join(
-    root,
-    'node_modules',
-    'electron',
-    'dist',
-    readFileSync(pathFile, 'utf8'),
-  );
-  const child = spawn(binary, ['.', ...passThrough], { cwd: root, stdio: 'inherit' });
+  const child = spawn(electronBinary(), ['.', ...passThrough], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

@@ -6,6 +6,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResponse, EnvelopeApi, MarginShell } from '../common/api';
 import { API_METHODS, SHELL_METHODS } from '../common/api-methods';
+import { unwrapResponse } from '../common/errors';
 import {
   API_CHANNEL_PREFIX,
   isDeepLinkTarget,
@@ -56,9 +57,7 @@ function forwarders<M extends string>(
 
 /** Shell calls (open a link, save a file…) have no error the UI acts on: the message is enough. */
 function shellValue(response: unknown): unknown {
-  const envelope = envelopeOf(response);
-  if (envelope.ok) return envelope.value;
-  throw new Error(envelope.error.message);
+  return unwrapResponse(envelopeOf(response));
 }
 
 const margin = forwarders(API_METHODS, API_CHANNEL_PREFIX, envelopeOf) as unknown as EnvelopeApi;

@@ -41,10 +41,6 @@ export function notebookEntries(archive: Archive): NotebookEntry[] {
 }
 
 /**
- * Puts a highlight (typically an orphan) on new text of its article: fresh selectors, no longer
- * orphaned. Its note, color and review state stay. The selectors must quote the article's text.
- */
-/**
  * The selectors of a passage of `text`, described afresh from the text itself, if `selectors`
  * really point at their quote there; else `message` as an invalid-argument error. Every way a
  * highlight is placed from the outside (add, re-attach) goes through this one check.
@@ -57,6 +53,10 @@ export function selectorsOnText(text: string, selectors: Selectors, message: str
   return describeRange(text, start, end);
 }
 
+/**
+ * Puts a highlight (typically an orphan) on new text of its article: fresh selectors, no longer
+ * orphaned. Its note, color and review state stay. The selectors must quote the article's text.
+ */
 export async function reattachHighlight(
   archive: Archive,
   articleText: (id: string) => Promise<string>,
